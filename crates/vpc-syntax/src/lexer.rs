@@ -1,0 +1,367 @@
+//! Turns text into tokens with logos.
+//!
+//! Newlines and comments are not tokens for the parser: a newline marks the
+//! next token as the first on its line (`bol`), which is what error recovery
+//! and the "value on the same line as its `:`" rule need; comments are kept
+//! aside for the formatter. String escapes are checked here, after lexing.
+
+use logos::Logos;
+
+use crate::{Span, SyntaxError};
+
+#[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
+#[logos(skip r"[ \t\f]+")]
+enum Raw {
+    #[regex(r"\r\n|\n|\r")]
+    Newline,
+    #[regex(r"//[^\r\n]*", allow_greedy = true)]
+    Comment,
+    #[regex(r"[A-Za-z_][A-Za-z0-9_-]*")]
+    Ident,
+    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*""#)]
+    Str,
+    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*\\?"#)]
+    UnterminatedStr,
+    #[regex(r"[0-9]+(\.[0-9]+)?")]
+    Number,
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+    #[token("[")]
+    LBracket,
+    #[token("]")]
+    RBracket,
+    #[token(":")]
+    Colon,
+    #[token(",")]
+    Comma,
+}
+
+/// What a token is. Text-carrying kinds borrow from the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind<'s> {
+    Ident(&'s str),
+    /// A string literal as written, quotes included (the closing quote may be missing).
+    Str(&'s str),
+    Number(&'s str),
+    LBrace,
+    RBrace,
+    LBracket,
+    RBracket,
+    Colon,
+    Comma,
+    /// Text that is no token at all (already reported by the lexer).
+    Error(&'s str),
+}
+
+/// A token for the parser.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok<'s> {
+    pub kind: Kind<'s>,
+    /// First token on its line.
+    pub bol: bool,
+}
+
+impl PartialEq for Tok<'_> {
+    /// Tokens compare by kind only, so that `just(Tok::of(Kind::LBrace))` matches on any line.
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+    }
+}
+
+impl<'s> Tok<'s> {
+    pub fn of(kind: Kind<'s>) -> Tok<'s> {
+        Tok { kind, bol: false }
+    }
+}
+
+impl std::fmt::Display for Tok<'_> {
+    /// How a token is named in an error message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind {
+            Kind::Ident(s) => write!(f, "`{s}`"),
+            Kind::Str(_) => f.write_str("a string"),
+            Kind::Number(n) => write!(f, "the number `{n}`"),
+            Kind::LBrace => f.write_str("`{`"),
+            Kind::RBrace => f.write_str("`}`"),
+            Kind::LBracket => f.write_str("`[`"),
+            Kind::RBracket => f.write_str("`]`"),
+            Kind::Colon => f.write_str("`:`"),
+            Kind::Comma => f.write_str("`,`"),
+            Kind::Error(s) => write!(f, "`{s}`"),
+        }
+    }
+}
+
+/// The output of [`lex`].
+#[derive(Debug, Default)]
+pub struct Lexed<'s> {
+    pub tokens: Vec<(Tok<'s>, Span)>,
+    pub comments: Vec<Span>,
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Lists nested deeper than this are cut off with an error, so that no later
+/// stage recurses without bound.
+pub const MAX_LIST_DEPTH: usize = 32;
+
+pub fn lex(text: &str) -> Lexed<'_> {
+    let mut out = Lexed::default();
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut lexer = Raw::lexer(&text[start..]);
+    let mut bol = true;
+    while let Some(raw) = lexer.next() {
+        let r = lexer.span();
+        let span = Span::new(r.start + start, r.end + start);
+        let slice = lexer.slice();
+        let kind = match raw {
+            Ok(Raw::Newline) => {
+                bol = true;
+                continue;
+            }
+            Ok(Raw::Comment) => {
+                out.comments.push(span);
+                continue;
+            }
+            Ok(Raw::Ident) => Kind::Ident(slice),
+            Ok(Raw::Str) => {
+                check_escapes(slice, span.start, &mut out.errors);
+                Kind::Str(slice)
+            }
+            Ok(Raw::UnterminatedStr) => {
+                check_escapes(slice, span.start, &mut out.errors);
+                out.errors.push(SyntaxError::new(
+                    Span::empty(span.end),
+                    "this string is not closed: add `\"` before the end of the line",
+                ));
+                Kind::Str(slice)
+            }
+            Ok(Raw::Number) => Kind::Number(slice),
+            Ok(Raw::LBrace) => Kind::LBrace,
+            Ok(Raw::RBrace) => Kind::RBrace,
+            Ok(Raw::LBracket) => Kind::LBracket,
+            Ok(Raw::RBracket) => Kind::RBracket,
+            Ok(Raw::Colon) => Kind::Colon,
+            Ok(Raw::Comma) => Kind::Comma,
+            Err(()) => {
+                // Merge a run of unreadable characters into one token and one error.
+                if let Some((Tok { kind: Kind::Error(prev), .. }, prev_span)) = out.tokens.last_mut() {
+                    if prev_span.end == span.start {
+                        prev_span.end = span.end;
+                        *prev = &text[prev_span.range()];
+                        if let Some(e) = out.errors.last_mut() {
+                            e.span.end = span.end;
+                            e.message = unexpected_text_message(prev);
+                        }
+                        continue;
+                    }
+                }
+                out.errors.push(SyntaxError::new(span, unexpected_text_message(slice)));
+                Kind::Error(slice)
+            }
+        };
+        out.tokens.push((Tok { kind, bol }, span));
+        bol = false;
+    }
+    cut_deep_lists(text, &mut out);
+    out
+}
+
+fn unexpected_text_message(text: &str) -> String {
+    let hint = if text.starts_with(|c: char| c.is_ascii_digit()) {
+        "; write text in quotes"
+    } else if text.chars().all(|c| !c.is_ascii()) {
+        "; text outside of quotes must be an identifier of ASCII letters, digits, `_` and `-`, so put it in quotes"
+    } else {
+        ""
+    };
+    format!("`{text}` is not part of the .vpc language{hint}")
+}
+
+/// Replace every list nested deeper than [`MAX_LIST_DEPTH`] with one error token.
+fn cut_deep_lists<'s>(text: &'s str, lexed: &mut Lexed<'s>) {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < lexed.tokens.len() {
+        match lexed.tokens[i].0.kind {
+            Kind::LBracket => depth += 1,
+            Kind::RBracket => depth = depth.saturating_sub(1),
+            Kind::RBrace => depth = 0,
+            _ => {}
+        }
+        if depth > MAX_LIST_DEPTH {
+            // Swallow up to the bracket that closes this one, or to the next line that starts
+            // with a word (a new item), or to the end.
+            let start = i;
+            let mut inner = 1usize;
+            let mut j = i + 1;
+            while j < lexed.tokens.len() {
+                let (tok, _) = lexed.tokens[j];
+                if tok.bol && matches!(tok.kind, Kind::Ident(_) | Kind::RBrace) {
+                    break;
+                }
+                match tok.kind {
+                    Kind::LBracket => inner += 1,
+                    Kind::RBracket => {
+                        inner -= 1;
+                        if inner == 0 {
+                            j += 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            let span = Span::new(lexed.tokens[start].1.start, lexed.tokens[j - 1].1.end);
+            lexed.errors.push(SyntaxError::new(
+                Span::new(span.start, span.start + 1),
+                format!("lists cannot be nested more than {MAX_LIST_DEPTH} deep"),
+            ));
+            let bol = lexed.tokens[start].0.bol;
+            lexed.tokens.splice(start..j, [(Tok { kind: Kind::Error(&text[span.range()]), bol }, span)]);
+            depth -= 1;
+        }
+        i += 1;
+    }
+}
+
+/// Report unknown escapes and `\u{…}` that are no Unicode scalar value.
+fn check_escapes(literal: &str, offset: usize, errors: &mut Vec<SyntaxError>) {
+    let mut chars = literal.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            continue;
+        }
+        let Some((j, e)) = chars.next() else { return };
+        match e {
+            '"' | '\\' | 'n' | 't' => {}
+            'u' => {
+                let rest = &literal[j + 1..];
+                let end = rest.find('}').filter(|_| rest.starts_with('{'));
+                let valid = end.and_then(|end| {
+                    let hex = &rest[1..end];
+                    (!hex.is_empty() && hex.len() <= 6)
+                        .then(|| u32::from_str_radix(hex, 16).ok())
+                        .flatten()
+                        .and_then(char::from_u32)
+                });
+                let len = end.map_or(1, |end| end + 2);
+                if valid.is_none() {
+                    errors.push(SyntaxError::new(
+                        Span::new(offset + i, offset + j + len),
+                        "a `\\u{…}` escape must hold 1 to 6 hex digits naming a Unicode character, e.g. `\\u{1F600}`",
+                    ));
+                }
+                while chars.peek().is_some_and(|&(k, _)| k < j + len) {
+                    chars.next();
+                }
+            }
+            _ => errors.push(SyntaxError::new(
+                Span::new(offset + i, offset + j + e.len_utf8()),
+                format!("unknown escape `\\{e}`: use `\\\"`, `\\\\`, `\\n`, `\\t` or `\\u{{…}}`"),
+            )),
+        }
+    }
+}
+
+/// The value of a string literal (quotes removed, escapes resolved; bad escapes are kept as written).
+pub fn unescape(literal: &str) -> String {
+    let inner = literal.strip_prefix('"').unwrap_or(literal);
+    let inner = inner.strip_suffix('"').filter(|s| !s.ends_with('\\') || s.ends_with("\\\\")).unwrap_or(inner);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('u') => {
+                let rest = chars.as_str();
+                let parsed = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.find('}').map(|end| (&r[..end], end + 2)))
+                    .and_then(|(hex, len)| {
+                        u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(|c| (c, len))
+                    });
+                match parsed {
+                    Some((c, len)) => {
+                        out.push(c);
+                        chars = rest[len..].chars();
+                    }
+                    None => out.push_str("\\u"),
+                }
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Kind<'_>> {
+        lex(text).tokens.into_iter().map(|(t, _)| t.kind).collect()
+    }
+
+    #[test]
+    fn identifiers_with_dashes_and_numbers_before_words() {
+        assert_eq!(kinds("no-time 9am"), [Kind::Ident("no-time"), Kind::Number("9"), Kind::Ident("am")]);
+    }
+
+    #[test]
+    fn bol_marks_first_token_of_each_line_for_all_line_breaks() {
+        let bols: Vec<bool> = lex("a b\rc\r\nd\ne").tokens.iter().map(|(t, _)| t.bol).collect();
+        assert_eq!(bols, [true, false, true, true, true]);
+    }
+
+    #[test]
+    fn bom_is_skipped_and_spans_stay_byte_offsets() {
+        let lexed = lex("\u{feff}job");
+        assert_eq!(lexed.tokens[0].1, Span::new(3, 6));
+        assert!(lexed.errors.is_empty());
+    }
+
+    #[test]
+    fn unterminated_string_is_an_error_at_line_end() {
+        let lexed = lex("\"abc\nx");
+        assert_eq!(lexed.tokens[0].0.kind, Kind::Str("\"abc"));
+        assert_eq!(lexed.errors[0].span, Span::empty(4));
+        assert_eq!(lexed.tokens[1].0.kind, Kind::Ident("x"));
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(unescape(r#""a\"b\\c\n\t\u{1F600}""#), "a\"b\\c\n\t😀");
+        let lexed = lex(r#""\q \u{D800} \u{110000} \u{1F600}""#);
+        let spans: Vec<_> = lexed.errors.iter().map(|e| e.span).collect();
+        assert_eq!(spans, [Span::new(1, 3), Span::new(4, 12), Span::new(13, 23)]);
+    }
+
+    #[test]
+    fn deep_lists_are_cut() {
+        let text = "[".repeat(100_000);
+        let lexed = lex(&text);
+        assert!(lexed.tokens.len() <= MAX_LIST_DEPTH + 1);
+        assert_eq!(lexed.errors.len(), 1);
+    }
+
+    #[test]
+    fn unknown_characters_merge_into_one_error() {
+        let lexed = lex("a @@@ b");
+        assert_eq!(lexed.errors.len(), 1);
+        assert_eq!(lexed.errors[0].span, Span::new(2, 5));
+    }
+}

@@ -1,0 +1,199 @@
+//! The syntax of the `.vpc` language: tokens, the recovering parser and the syntax tree.
+//!
+//! [`parse`] never fails: it returns the tree it could build and every syntax
+//! error, and recovers at item and block boundaries so that the rest of the file
+//! is still analysed. This crate knows nothing of lints, the canvas model or LSP.
+
+pub mod ast;
+pub mod lexer;
+mod line_index;
+mod parser;
+
+pub use ast::*;
+pub use line_index::{LineCol, LineIndex};
+
+use chumsky::error::{RichPattern, RichReason};
+use lexer::{Kind, Tok};
+
+/// A problem with the text itself: the parser could not read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+impl SyntaxError {
+    pub fn new(span: Span, message: impl Into<String>) -> SyntaxError {
+        SyntaxError { span, message: message.into() }
+    }
+}
+
+/// The result of [`parse`]: always a tree, plus the errors found on the way.
+#[derive(Clone, Debug, Default)]
+pub struct Parse {
+    pub file: SourceFile,
+    /// Sorted by position.
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Read `.vpc` text into a syntax tree. Never fails, never panics.
+pub fn parse(text: &str) -> Parse {
+    let lexed = lexer::lex(text);
+    let (canvases, rich) = parser::parse_tokens(&lexed.tokens, text.len());
+    let mut errors = lexed.errors;
+    let error_tokens: Vec<Span> = lexed
+        .tokens
+        .iter()
+        .filter(|(t, _)| matches!(t.kind, Kind::Error(_)))
+        .map(|(_, s)| *s)
+        .collect();
+    for e in rich {
+        let found = e.span().start;
+        // The lexer has already reported text that is no token; don't repeat it.
+        if error_tokens.iter().any(|s| s.start == found) {
+            continue;
+        }
+        errors.push(convert_error(e, &lexed.tokens, text.len()));
+    }
+    let file = SourceFile {
+        canvases,
+        comments: lexed
+            .comments
+            .iter()
+            .map(|s| ast::Comment { span: *s, text: text[s.range()].to_string() })
+            .collect(),
+    };
+    check_structure(&file, &mut errors);
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    errors.dedup();
+    Parse { file, errors }
+}
+
+/// Turn chumsky's error into one a canvas author understands, placed as the spec says:
+/// a token that is missing before a line break gets an empty range after the last token.
+fn convert_error(e: chumsky::error::Rich<'_, Tok<'_>, chumsky::span::SimpleSpan>, tokens: &[(Tok<'_>, Span)], len: usize) -> SyntaxError {
+    let start = e.span().start;
+    let idx = tokens.partition_point(|(_, s)| s.start < start);
+    let at_eof = idx >= tokens.len();
+    let at_line_start = !at_eof && tokens[idx].0.bol && idx > 0;
+    let mut span = Span::new(start, e.span().end.max(start));
+    if (at_eof || at_line_start) && idx > 0 {
+        span = Span::empty(tokens[idx - 1].1.end);
+    } else if at_eof {
+        span = Span::empty(len);
+    }
+    let message = match e.reason() {
+        RichReason::Custom(msg) => msg.clone(),
+        RichReason::ExpectedFound { expected, found } => {
+            let mut words: Vec<String> = expected
+                .iter()
+                .filter_map(|p| match p {
+                    RichPattern::Token(t) => Some(t.to_string()),
+                    RichPattern::Label(l) => Some(l.to_string()),
+                    RichPattern::Identifier(i) => Some(format!("`{i}`")),
+                    RichPattern::EndOfInput => Some("the end of the file".to_string()),
+                    RichPattern::Any => Some("something".to_string()),
+                    RichPattern::SomethingElse => None,
+                    _ => None,
+                })
+                .collect();
+            words.sort();
+            words.dedup();
+            let found = if at_eof {
+                "the end of the file".to_string()
+            } else if at_line_start {
+                "the end of the line".to_string()
+            } else {
+                found.as_deref().map_or("the end of the file".to_string(), |t| t.to_string())
+            };
+            expected_message(&words, &found)
+        }
+    };
+    SyntaxError { span, message }
+}
+
+fn expected_message(words: &[String], found: &str) -> String {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let at_end = found == "the end of the line" || found == "the end of the file";
+    if has("`}`") && at_end && !has("a value") {
+        return "missing `}`: add one to close this block".to_string();
+    }
+    if words == ["a value"] && at_end {
+        return "missing value: write it after the `:`, on the same line".to_string();
+    }
+    if has("`canvas`") && (found == "`segment`" || found == "`value-map`") {
+        return format!("a {found} must be inside a `canvas` block: start the file with `canvas <id> \"<title>\" {{`");
+    }
+    if has("`canvas`") {
+        return format!("expected `canvas`, found {found}: a file holds only canvases, e.g. `canvas <id> \"<title>\" {{ … }}`");
+    }
+    if words == ["`:`"] && !at_end {
+        return format!("expected `:` after the attribute name, found {found}");
+    }
+    if has("`,`") && !at_end && !has("`]`") {
+        return format!("expected `,` or the end of the line after a value, found {found}");
+    }
+    if words.is_empty() {
+        return format!("unexpected {found}");
+    }
+    let list = match words {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [] => unreachable!(),
+    };
+    format!("expected {list}, found {found}")
+}
+
+/// Rules of the grammar that are easier to check on the tree: titles, and items in
+/// the block they belong in.
+fn check_structure(file: &SourceFile, errors: &mut Vec<SyntaxError>) {
+    for canvas in &file.canvases {
+        missing_title(canvas.kind.keyword(), canvas.keyword, canvas.id.as_ref(), canvas.title.as_ref(), errors);
+        for member in &canvas.members {
+            match member {
+                Member::Block(section) => {
+                    if section.kind == BlockKind::Segment {
+                        missing_title("segment", section.keyword, section.id.as_ref(), section.title.as_ref(), errors);
+                    }
+                    for item in section.items() {
+                        check_item(item, Some(section.kind), errors);
+                    }
+                }
+                Member::Item(item) => check_item(item, None, errors),
+                Member::Attribute(_) => {}
+            }
+        }
+    }
+}
+
+fn check_item(item: &Item, parent: Option<BlockKind>, errors: &mut Vec<SyntaxError>) {
+    missing_title(item.kind.keyword(), item.keyword, item.id.as_ref(), item.title.as_ref(), errors);
+    let home = item.kind.section();
+    if parent != Some(home) {
+        let place = match parent {
+            Some(p) => format!("not in a `{}`", p.keyword()),
+            None => "not directly in the canvas".to_string(),
+        };
+        errors.push(SyntaxError::new(
+            item.keyword,
+            format!("a `{}` belongs in a `{}` block, {place}: move it there", item.kind, home.keyword()),
+        ));
+    }
+}
+
+fn missing_title(keyword: &str, kw: Span, id: Option<&Name>, title: Option<&Str>, errors: &mut Vec<SyntaxError>) {
+    if title.is_some() {
+        return;
+    }
+    let (after, written) = match id {
+        Some(id) => (id.span.end, format!("{keyword} {}", id.text)),
+        None => (kw.end, keyword.to_string()),
+    };
+    errors.push(SyntaxError::new(
+        Span::empty(after),
+        format!("expected a title in quotes after `{written}`, e.g. `{written} \"…\"`"),
+    ));
+}
+
+#[cfg(test)]
+mod tests;
