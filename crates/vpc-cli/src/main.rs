@@ -1,1 +1,52 @@
-fn main(){}
+//! `vpc`: lint, and soon format, render and serve, Value Proposition Canvases written as text.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod check;
+mod explain;
+mod files;
+mod output;
+
+/// Value Proposition Canvases as plain text: check them in your editor and in CI.
+#[derive(Parser)]
+#[command(name = "vpc", version, about, long_about = None, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check .vpc files and folders for problems (exit 1 on errors)
+    Check(check::Args),
+    /// Explain a diagnostic code, or list them all
+    Explain(explain::Args),
+}
+
+/// Exit statuses (spec §8).
+pub(crate) mod status {
+    /// No errors.
+    pub const OK: u8 = 0;
+    /// Errors found (or warnings, with `--deny-warnings`).
+    pub const FOUND: u8 = 1;
+    /// The command itself could not run: bad usage, unreadable path, bad `vpc.toml`.
+    pub const TROUBLE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap exits 0 for --help/--version and 2 for usage errors, as we do.
+            return ExitCode::from(if e.use_stderr() { status::TROUBLE } else { status::OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -1,1 +1,69 @@
+//! The meaning of a `.vpc` file: the canvas model, its lints, fit and opportunity scores.
+//!
+//! [`analyze`] takes the syntax tree of `vpc_syntax::parse` and returns the
+//! canvases with every diagnostic of spec §6, after `allow:` lists and the levels
+//! of `vpc.toml` have been applied. Nothing here knows about LSP or the terminal.
 
+pub mod config;
+pub mod lints;
+mod lower;
+pub mod model;
+
+pub use config::{ConfigError, LintConfig};
+pub use lints::{Code, Diagnostic, Related, Severity};
+pub use model::*;
+
+use vpc_syntax::{LineIndex, Parse};
+
+/// A file's canvases and diagnostics.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub canvases: Vec<Canvas>,
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// Parse and analyse text in one go.
+pub fn check(text: &str, config: &LintConfig) -> (Parse, Analysis) {
+    let parse = vpc_syntax::parse(text);
+    let analysis = analyze(text, &parse, config);
+    (parse, analysis)
+}
+
+/// Build the model of a parsed file and lint it.
+pub fn analyze(text: &str, parse: &Parse, config: &LintConfig) -> Analysis {
+    let lines = LineIndex::new(text);
+    let mut sink = lints::Sink::default();
+    let canvases = lower::lower(&parse.file, &lines, &mut sink);
+    for (index, canvas) in canvases.iter().enumerate() {
+        lints::check_canvas(canvas, index, &mut sink);
+    }
+    let mut diagnostics: Vec<Diagnostic> = parse
+        .errors
+        .iter()
+        .map(|e| Diagnostic {
+            code: Code::SyntaxError,
+            severity: Severity::Error,
+            span: e.span,
+            message: e.message.clone(),
+            help: None,
+            related: Vec::new(),
+        })
+        .collect();
+    for raw in sink.raw {
+        let code = raw.diagnostic.code;
+        if lints::is_allowed(&canvases, raw.scope, code) {
+            continue;
+        }
+        let Some(severity) = config.severity(code) else { continue };
+        diagnostics.push(Diagnostic { severity, ..raw.diagnostic });
+    }
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    Analysis { canvases, diagnostics }
+}

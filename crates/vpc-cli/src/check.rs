@@ -1,0 +1,113 @@
+//! `vpc check`: lint files and folders.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use vpc_model::config::{find_config, FILE_NAME};
+use vpc_model::{Analysis, LintConfig, Severity};
+
+use crate::files;
+use crate::output::{self, Format};
+use crate::status;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Files and folders to check (folders: every *.vpc below) [default: .]
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 1 on warnings too
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// One file that was read and analysed.
+pub(crate) struct Checked {
+    pub path: PathBuf,
+    pub text: String,
+    pub analysis: Analysis,
+}
+
+pub(crate) fn run(args: Args) -> u8 {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    let mut path_errors = Vec::new();
+    let files = files::collect(&paths, &mut path_errors);
+    let mut trouble = !path_errors.is_empty();
+    for e in &path_errors {
+        output::path_error(&e.path, &e.message);
+    }
+
+    let mut configs = Configs::default();
+    let mut checked = Vec::with_capacity(files.len());
+    for path in files {
+        let text = match files::read(&path) {
+            Ok(text) => text,
+            Err(message) => {
+                output::path_error(&path, &message);
+                trouble = true;
+                continue;
+            }
+        };
+        let config = match configs.for_file(&path) {
+            Ok(config) => config,
+            Err(message) => {
+                // A broken vpc.toml stops the run: its levels would decide the outcome.
+                eprintln!("error: {message}");
+                return status::TROUBLE;
+            }
+        };
+        let (_, analysis) = vpc_model::check(&text, &config);
+        checked.push(Checked { path, text, analysis });
+    }
+
+    output::print(args.format, &checked);
+
+    let count = |s| checked.iter().map(|c| c.analysis.count(s)).sum::<usize>();
+    if trouble {
+        status::TROUBLE
+    } else if count(Severity::Error) > 0 || (args.deny_warnings && count(Severity::Warning) > 0) {
+        status::FOUND
+    } else {
+        status::OK
+    }
+}
+
+/// The `vpc.toml` of each folder, read once.
+#[derive(Default)]
+struct Configs {
+    by_dir: HashMap<PathBuf, LintConfig>,
+}
+
+impl Configs {
+    fn for_file(&mut self, file: &Path) -> Result<LintConfig, String> {
+        let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if let Some(config) = self.by_dir.get(&dir) {
+            return Ok(config.clone());
+        }
+        let config = match find_config(&dir) {
+            None => LintConfig::default(),
+            Some(path) => read_config(&path)?,
+        };
+        self.by_dir.insert(dir, config.clone());
+        Ok(config)
+    }
+}
+
+fn read_config(path: &Path) -> Result<LintConfig, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read {FILE_NAME}: {e}"))?;
+    LintConfig::from_toml(&text).map_err(|e| {
+        let at = e
+            .span
+            .as_ref()
+            .map(|span| {
+                let index = vpc_syntax::LineIndex::new(&text);
+                let pos = index.line_col(&text, span.start);
+                format!(":{}:{}", pos.line + 1, pos.col + 1)
+            })
+            .unwrap_or_default();
+        format!("{shown}{at}: {e}")
+    })
+}

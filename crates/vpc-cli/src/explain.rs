@@ -1,0 +1,32 @@
+//! `vpc explain`: the documentation of each diagnostic code.
+
+use vpc_model::Code;
+
+use crate::status;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// A diagnostic code, e.g. `unrelieved-pain`; without one, every code is listed
+    code: Option<String>,
+}
+
+pub(crate) fn run(args: Args) -> u8 {
+    match args.code {
+        None => {
+            for code in Code::ALL {
+                println!("{:<22} {:<8} {}", code.as_str(), code.default_severity().as_str(), code.summary());
+            }
+            status::OK
+        }
+        Some(name) => match Code::parse(&name) {
+            Some(code) => {
+                println!("# {} ({} by default)\n\n{}", code.as_str(), code.default_severity().as_str(), code.doc());
+                status::OK
+            }
+            None => {
+                eprintln!("error: `{name}` is not a diagnostic code; `vpc explain` lists them");
+                status::TROUBLE
+            }
+        },
+    }
+}

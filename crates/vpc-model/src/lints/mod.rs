@@ -1,0 +1,238 @@
+//! The diagnostics of spec §6: one module per code, each starting with the doc
+//! comment that `vpc explain`, the docs and the editor's hover show.
+//!
+//! Codes never change once released. Rule names name the bad pattern, so that
+//! `allow: unrelieved-pain` reads right.
+
+use vpc_syntax::Span;
+
+use crate::model::{Canvas, ItemId, SectionId};
+
+pub(crate) mod dangling_creator;
+pub(crate) mod dangling_reliever;
+pub(crate) mod duplicate_attribute;
+pub(crate) mod duplicate_id;
+pub(crate) mod duplicate_section;
+pub(crate) mod invalid_value;
+pub(crate) mod missing_section;
+pub(crate) mod syntax_error;
+pub(crate) mod uncreated_gain;
+pub(crate) mod underserved_outcome;
+pub(crate) mod unknown_attribute;
+pub(crate) mod unknown_reference;
+pub(crate) mod unranked;
+pub(crate) mod unrelieved_pain;
+pub(crate) mod wrong_reference_kind;
+
+/// How much a diagnostic matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $file:literal;)*) => {
+        /// A diagnostic code (spec §6).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            /// Every code, in the order of the spec's table.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable kebab-case code, e.g. `unrelieved-pain`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code),* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+
+            fn source(self) -> &'static str {
+                match self { $(Code::$variant => include_str!($file)),* }
+            }
+        }
+    };
+}
+
+codes! {
+    SyntaxError = "syntax-error", Error, "syntax_error.rs";
+    DuplicateId = "duplicate-id", Error, "duplicate_id.rs";
+    UnknownReference = "unknown-reference", Error, "unknown_reference.rs";
+    WrongReferenceKind = "wrong-reference-kind", Error, "wrong_reference_kind.rs";
+    InvalidValue = "invalid-value", Error, "invalid_value.rs";
+    DuplicateSection = "duplicate-section", Error, "duplicate_section.rs";
+    MissingSection = "missing-section", Warning, "missing_section.rs";
+    UnknownAttribute = "unknown-attribute", Warning, "unknown_attribute.rs";
+    DuplicateAttribute = "duplicate-attribute", Warning, "duplicate_attribute.rs";
+    UnrankedJob = "unranked-job", Warning, "unranked.rs";
+    UnrankedPain = "unranked-pain", Warning, "unranked.rs";
+    UnrankedGain = "unranked-gain", Warning, "unranked.rs";
+    UnrelievedPain = "unrelieved-pain", Warning, "unrelieved_pain.rs";
+    UncreatedGain = "uncreated-gain", Warning, "uncreated_gain.rs";
+    DanglingReliever = "dangling-reliever", Warning, "dangling_reliever.rs";
+    DanglingCreator = "dangling-creator", Warning, "dangling_creator.rs";
+    UnderservedOutcome = "underserved-outcome", Warning, "underserved_outcome.rs";
+}
+
+impl Code {
+    pub fn parse(code: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == code)
+    }
+
+    /// The documentation of this code, in Markdown: what it finds, why it matters, an example.
+    pub fn doc(self) -> String {
+        let source = self.source();
+        // The three `unranked-*` codes share one module; each has its own section, headed by its code.
+        let doc = module_doc(source);
+        match self {
+            Code::UnrankedJob | Code::UnrankedPain | Code::UnrankedGain => unranked::section(&doc, self.as_str()),
+            _ => doc,
+        }
+    }
+
+    /// The one-line summary: the first line of the doc.
+    pub fn summary(self) -> String {
+        self.doc().lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap_or_default().to_string()
+    }
+
+    /// Where the docs of this code live on the web.
+    pub fn url(self) -> String {
+        format!("https://github.com/vpc-lang/vpc/blob/main/docs/lints.md#{}", self.as_str())
+    }
+
+    /// `syntax-error` is the only code that cannot be silenced or re-levelled.
+    pub fn is_configurable(self) -> bool {
+        self != Code::SyntaxError
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The `//!` lines at the top of a module's source, without the markers.
+fn module_doc(source: &str) -> String {
+    let mut out = String::new();
+    for line in source.lines() {
+        let Some(rest) = line.strip_prefix("//!") else { break };
+        out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        out.push('\n');
+    }
+    out.trim().to_string()
+}
+
+/// Extra places that help to understand a diagnostic (e.g. the first definition).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding about a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub span: Span,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it, when the message does not say.
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+}
+
+/// Where in the canvas a diagnostic arises: decides which `allow:` lists apply.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scope {
+    pub canvas: Option<usize>,
+    pub section: Option<SectionId>,
+    pub item: Option<ItemId>,
+}
+
+/// A diagnostic before `allow:` and the configured levels are applied.
+pub(crate) struct Raw {
+    pub diagnostic: Diagnostic,
+    pub scope: Scope,
+}
+
+/// Collects diagnostics while the model is built and linted.
+#[derive(Default)]
+pub(crate) struct Sink {
+    pub raw: Vec<Raw>,
+}
+
+impl Sink {
+    pub fn report(&mut self, code: Code, scope: Scope, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.raw.push(Raw {
+            diagnostic: Diagnostic {
+                code,
+                severity: code.default_severity(),
+                span,
+                message: message.into(),
+                help: None,
+                related: Vec::new(),
+            },
+            scope,
+        });
+        &mut self.raw.last_mut().unwrap().diagnostic
+    }
+}
+
+impl Diagnostic {
+    pub fn with_help(&mut self, help: impl Into<String>) -> &mut Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.related.push(Related { span, message: message.into() });
+        self
+    }
+}
+
+/// Is `code` silenced by an `allow:` on the item, its section or its canvas?
+pub(crate) fn is_allowed(canvases: &[Canvas], scope: Scope, code: Code) -> bool {
+    let Some(canvas) = scope.canvas.and_then(|c| canvases.get(c)) else { return false };
+    let section = scope.section.or_else(|| scope.item.and_then(|i| canvas.item(i).section));
+    canvas.allow.contains(&code)
+        || section.is_some_and(|s| canvas.section(s).allow.contains(&code))
+        || scope.item.is_some_and(|i| canvas.item(i).allow.contains(&code))
+}
+
+/// Run the lints that look at a finished canvas.
+pub(crate) fn check_canvas(canvas: &Canvas, index: usize, sink: &mut Sink) {
+    missing_section::check(canvas, index, sink);
+    unknown_reference::check(canvas, index, sink);
+    wrong_reference_kind::check(canvas, index, sink);
+    unranked::check(canvas, index, sink);
+    unrelieved_pain::check(canvas, index, sink);
+    uncreated_gain::check(canvas, index, sink);
+    dangling_reliever::check(canvas, index, sink);
+    dangling_creator::check(canvas, index, sink);
+    underserved_outcome::check(canvas, index, sink);
+}
+
+/// The scope of an item of canvas `index`.
+pub(crate) fn item_scope(index: usize, item: ItemId) -> Scope {
+    Scope { canvas: Some(index), section: None, item: Some(item) }
+}
+
+/// The code closest to a misspelt one.
+pub(crate) fn nearest_code(text: &str) -> Option<&'static str> {
+    unknown_reference::nearest(text, Code::ALL.iter().map(|c| c.as_str()))
+}

@@ -1,0 +1,391 @@
+//! From syntax tree to canvas model: attributes checked against the schema, names
+//! defined, references resolved.
+
+use std::collections::HashMap;
+
+use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
+use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name, SourceFile, Span, Value};
+
+use crate::lints::{
+    duplicate_attribute, duplicate_id, duplicate_section, invalid_value, unknown_attribute, Code, Scope, Sink,
+};
+use crate::model::{Canvas, Definition, Item, ItemId, Link, Rank, Reference, Section, SectionId, Target};
+
+pub(crate) fn lower(file: &SourceFile, lines: &LineIndex, sink: &mut Sink) -> Vec<Canvas> {
+    let mut canvas_ids: HashMap<&str, Span> = HashMap::new();
+    let mut canvases = Vec::with_capacity(file.canvases.len());
+    for (index, block) in file.canvases.iter().enumerate() {
+        let scope = Scope { canvas: Some(index), ..Scope::default() };
+        if let Some(id) = &block.id {
+            if let Some(&first) = canvas_ids.get(id.text.as_str()) {
+                duplicate_id::report(sink, scope, id, first, "another canvas", lines.line_of(first.start) + 1);
+            } else {
+                canvas_ids.insert(&id.text, id.span);
+            }
+        }
+        canvases.push(CanvasBuilder::new(block, index, lines, sink).build());
+    }
+    canvases
+}
+
+struct CanvasBuilder<'a> {
+    canvas: Canvas,
+    index: usize,
+    lines: &'a LineIndex,
+    sink: &'a mut Sink,
+    /// Each name's first definition and where it is.
+    defined: HashMap<String, (Definition, Span)>,
+    /// References as written, resolved once every name is known.
+    pending: Vec<(ItemId, Link, ItemKind, Name)>,
+}
+
+impl<'a> CanvasBuilder<'a> {
+    fn new(block: &Block, index: usize, lines: &'a LineIndex, sink: &'a mut Sink) -> CanvasBuilder<'a> {
+        let mut builder = CanvasBuilder {
+            canvas: Canvas {
+                id: block.id.clone(),
+                title: block.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                keyword: block.keyword,
+                span: block.span,
+                description: None,
+                note: None,
+                allow: Vec::new(),
+                sections: Vec::new(),
+                items: Vec::new(),
+                references: Vec::new(),
+                names: HashMap::new(),
+                incoming: Vec::new(),
+            },
+            index,
+            lines,
+            sink,
+            defined: HashMap::new(),
+            pending: Vec::new(),
+        };
+        builder.canvas_attributes(block);
+        for member in &block.members {
+            match member {
+                Member::Attribute(_) => {}
+                Member::Block(section) => builder.section(section),
+                Member::Item(item) => builder.item(item, None),
+            }
+        }
+        builder
+    }
+
+    fn scope(&self) -> Scope {
+        Scope { canvas: Some(self.index), ..Scope::default() }
+    }
+
+    fn canvas_attributes(&mut self, block: &Block) {
+        let scope = self.scope();
+        for (spec, attr) in self.known_attributes(block.attributes(), Owner::Block(BlockKind::Canvas), scope) {
+            match spec.key {
+                "description" => self.canvas.description = self.text(attr, scope),
+                "note" => self.canvas.note = self.text(attr, scope),
+                "allow" => self.canvas.allow = self.codes(attr, scope),
+                _ => {}
+            }
+        }
+    }
+
+    fn section(&mut self, block: &Block) {
+        let id = SectionId(self.canvas.sections.len() as u32);
+        let scope = Scope { canvas: Some(self.index), section: Some(id), item: None };
+        let mut section = Section {
+            kind: block.kind,
+            id: block.id.clone(),
+            title: block.title.as_ref().map(|t| t.value.clone()),
+            keyword: block.keyword,
+            span: block.span,
+            description: None,
+            note: None,
+            early_adopters: None,
+            market: None,
+            strategy: None,
+            allow: Vec::new(),
+        };
+        for (spec, attr) in self.known_attributes(block.attributes(), Owner::Block(block.kind), scope) {
+            match spec.key {
+                "description" => section.description = self.text(attr, scope),
+                "note" => section.note = self.text(attr, scope),
+                "early-adopters" => section.early_adopters = self.text(attr, scope),
+                "market" => section.market = self.choice(spec, attr, scope),
+                "strategy" => section.strategy = self.choice(spec, attr, scope),
+                "allow" => section.allow = self.codes(attr, scope),
+                _ => {}
+            }
+        }
+        if let Some(first) = self.canvas.sections.iter().find(|s| s.kind == block.kind) {
+            let line = self.lines.line_of(first.keyword.start) + 1;
+            duplicate_section::report(self.sink, scope, &section, line);
+        }
+        if let Some(name) = &block.id {
+            self.define(name, Definition::Section(id), block.kind.keyword(), scope);
+        }
+        self.canvas.sections.push(section);
+        for item in block.items() {
+            self.item(item, Some(id));
+        }
+    }
+
+    fn item(&mut self, node: &vpc_syntax::Item, section: Option<SectionId>) {
+        let id = ItemId(self.canvas.items.len() as u32);
+        let scope = Scope { canvas: Some(self.index), section, item: Some(id) };
+        let mut item = Item {
+            kind: node.kind,
+            id: node.id.clone(),
+            title: node.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            keyword: node.keyword,
+            span: node.span,
+            section,
+            rank: Rank::Missing,
+            category: None,
+            role: None,
+            frequency: None,
+            context: None,
+            note: None,
+            importance_score: None,
+            satisfaction_score: None,
+            allow: Vec::new(),
+            links_given: Vec::new(),
+        };
+        for (spec, attr) in self.known_attributes(node.attributes().iter(), Owner::Item(node.kind), scope) {
+            match (spec.key, spec.value) {
+                (_, ValueKind::Rank(scale)) => item.rank = self.rank(spec, scale, attr, scope),
+                (_, ValueKind::References(expects)) => {
+                    let link = Link::from_key(spec.key).expect("every reference key is a link");
+                    // A reference attribute given twice: the last one counts.
+                    self.pending.retain(|(from, l, _, _)| !(*from == id && *l == link));
+                    item.links_given.retain(|l| *l != link);
+                    if !matches!(&attr.value, Value::List(list) if list.items.is_empty()) {
+                        item.links_given.push(link);
+                    }
+                    for name in self.references(attr, scope) {
+                        self.pending.push((id, link, expects, name));
+                    }
+                }
+                ("kind", _) => item.category = self.choice(spec, attr, scope),
+                ("role", _) => item.role = self.choice(spec, attr, scope),
+                ("frequency", _) => item.frequency = self.word(attr, scope),
+                ("context", _) => item.context = self.text(attr, scope),
+                ("note", _) => item.note = self.text(attr, scope),
+                ("importance", _) => item.importance_score = self.score(attr, scope),
+                ("satisfaction", _) => item.satisfaction_score = self.score(attr, scope),
+                ("allow", _) => item.allow = self.codes(attr, scope),
+                _ => {}
+            }
+        }
+        if let Some(name) = &node.id {
+            self.define(name, Definition::Item(id), node.kind.keyword(), scope);
+        }
+        self.canvas.items.push(item);
+    }
+
+    fn define(&mut self, name: &Name, definition: Definition, what: &str, scope: Scope) {
+        if let Some(&(first, span)) = self.defined.get(&name.text) {
+            let first_what = match first {
+                Definition::Item(i) => format!("a {}", self.canvas.item(i).kind),
+                Definition::Section(s) => format!("the {}", self.canvas.section(s).kind.keyword()),
+            };
+            let _ = what;
+            duplicate_id::report(self.sink, scope, name, span, &first_what, self.lines.line_of(span.start) + 1);
+        } else {
+            self.defined.insert(name.text.clone(), (definition, name.span));
+        }
+    }
+
+    /// The attributes the owner takes, after reporting unknown and repeated keys.
+    fn known_attributes<'n>(
+        &mut self,
+        attributes: impl Iterator<Item = &'n Attribute>,
+        owner: Owner,
+        scope: Scope,
+    ) -> Vec<(&'static AttributeSpec, &'n Attribute)> {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut known = Vec::new();
+        for attr in attributes {
+            if let Some(&first) = seen.get(attr.key.text.as_str()) {
+                duplicate_attribute::report(self.sink, scope, &attr.key, first);
+            } else {
+                seen.insert(&attr.key.text, attr.key.span);
+            }
+            match schema::attribute(owner, &attr.key.text) {
+                Some(spec) => known.push((spec, attr)),
+                None => unknown_attribute::report(self.sink, scope, owner, &attr.key),
+            }
+        }
+        known
+    }
+
+    fn invalid(&mut self, scope: Scope, span: Span, message: String, help: String) {
+        invalid_value::report(self.sink, scope, span, message, help);
+    }
+
+    fn text(&mut self, attr: &Attribute, scope: Scope) -> Option<String> {
+        match &attr.value {
+            Value::Str(s) => Some(s.value.clone()),
+            Value::Missing(_) => None,
+            other => {
+                let key = &attr.key.text;
+                self.invalid(scope, other.span(), format!("`{key}` takes text in quotes"), format!("write `{key}: \"…\"`"));
+                None
+            }
+        }
+    }
+
+    fn word(&mut self, attr: &Attribute, scope: Scope) -> Option<String> {
+        match &attr.value {
+            Value::Str(s) => Some(s.value.clone()),
+            Value::Ident(n) => Some(n.text.clone()),
+            Value::Missing(_) => None,
+            other => {
+                let key = &attr.key.text;
+                self.invalid(
+                    scope,
+                    other.span(),
+                    format!("`{key}` takes a word or text in quotes"),
+                    format!("write e.g. `{key}: daily` or `{key}: \"twice a week\"`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// One word of a fixed set; `None` (and a diagnostic) for anything else.
+    fn one_of(&mut self, key: &str, set: &'static [&'static str], value: &Value, scope: Scope) -> Option<usize> {
+        let choices = set.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+        let (message, help) = match value {
+            Value::Missing(_) => return None,
+            Value::Ident(n) => match set.iter().position(|w| *w == n.text) {
+                Some(index) => return Some(index),
+                None => (format!("`{}` is not a value of `{key}`", n.text), format!("`{key}` is one of {choices}")),
+            },
+            Value::Str(s) if set.contains(&s.value.as_str()) => (
+                format!("`{key}` takes a bare word, not text in quotes"),
+                format!("write `{key}: {}` without quotes", s.value),
+            ),
+            _ => (format!("`{key}` takes one word of a fixed set"), format!("`{key}` is one of {choices}")),
+        };
+        self.invalid(scope, value.span(), message, help);
+        None
+    }
+
+    fn choice(&mut self, spec: &AttributeSpec, attr: &Attribute, scope: Scope) -> Option<String> {
+        let (ValueKind::Choice(set) | ValueKind::Rank(set)) = spec.value else { return None };
+        self.one_of(spec.key, set, &attr.value, scope).map(|i| set[i].to_string())
+    }
+
+    fn rank(&mut self, spec: &AttributeSpec, scale: &'static [&'static str], attr: &Attribute, scope: Scope) -> Rank {
+        if let Value::Missing(_) = attr.value {
+            return Rank::Invalid;
+        }
+        match self.one_of(spec.key, scale, &attr.value, scope) {
+            Some(index) => Rank::Level { index: index as u8, word: scale[index] },
+            None => Rank::Invalid,
+        }
+    }
+
+    fn score(&mut self, attr: &Attribute, scope: Scope) -> Option<f64> {
+        let key = &attr.key.text;
+        match &attr.value {
+            Value::Number(n) if (0.0..=10.0).contains(&n.value) => Some(n.value),
+            Value::Missing(_) => None,
+            Value::Number(n) => {
+                self.invalid(scope, n.span, format!("`{key}: {}` is out of range", n.text), format!("`{key}` is rated from 0 to 10"));
+                None
+            }
+            other => {
+                self.invalid(scope, other.span(), format!("`{key}` takes a number from 0 to 10"), format!("write e.g. `{key}: 7`"));
+                None
+            }
+        }
+    }
+
+    /// The names of a reference attribute (one identifier or a list); each bad element reported.
+    fn references(&mut self, attr: &Attribute, scope: Scope) -> Vec<Name> {
+        let key = attr.key.text.clone();
+        let mut names = Vec::new();
+        let mut one = |builder: &mut Self, value: &Value| match value {
+            Value::Ident(n) => names.push(n.clone()),
+            Value::Missing(_) => {}
+            Value::Str(s) => builder.invalid(
+                scope,
+                s.span,
+                format!("`{key}` takes identifiers, not text in quotes"),
+                "write the item's identifier without quotes".to_string(),
+            ),
+            other => builder.invalid(
+                scope,
+                other.span(),
+                format!("`{key}` takes an identifier or a list of identifiers"),
+                format!("write e.g. `{key}: id` or `{key}: [a, b]`"),
+            ),
+        };
+        match &attr.value {
+            Value::List(list) => list.items.iter().for_each(|v| one(self, v)),
+            value => one(self, value),
+        }
+        names
+    }
+
+    /// The codes of `allow:` (one identifier or a list); unknown codes reported.
+    fn codes(&mut self, attr: &Attribute, scope: Scope) -> Vec<Code> {
+        let values: Vec<&Value> = match &attr.value {
+            Value::List(list) => list.items.iter().collect(),
+            value => vec![value],
+        };
+        let mut codes = Vec::new();
+        for value in values {
+            match value {
+                Value::Ident(n) => match Code::parse(&n.text) {
+                    Some(code) if code.is_configurable() => codes.push(code),
+                    Some(_) => self.invalid(
+                        scope,
+                        n.span,
+                        "`syntax-error` cannot be allowed".to_string(),
+                        "fix the syntax error instead".to_string(),
+                    ),
+                    None => {
+                        let near = crate::lints::nearest_code(&n.text);
+                        self.invalid(
+                            scope,
+                            n.span,
+                            format!("`{}` is not a diagnostic code", n.text),
+                            match near {
+                                Some(c) => format!("did you mean `{c}`?"),
+                                None => "`vpc explain` lists the codes".to_string(),
+                            },
+                        )
+                    }
+                },
+                Value::Missing(_) => {}
+                other => self.invalid(
+                    scope,
+                    other.span(),
+                    "`allow` takes diagnostic codes".to_string(),
+                    "write e.g. `allow: unrelieved-pain` or `allow: [unranked-job, unranked-pain]`".to_string(),
+                ),
+            }
+        }
+        codes
+    }
+
+    fn build(mut self) -> Canvas {
+        self.canvas.names = self.defined.iter().map(|(k, (d, _))| (k.clone(), *d)).collect();
+        let mut incoming = vec![Vec::new(); self.canvas.items.len()];
+        for (from, link, expects, name) in std::mem::take(&mut self.pending) {
+            let target = match self.canvas.names.get(&name.text) {
+                Some(Definition::Item(t)) if self.canvas.item(*t).kind == expects => Target::Item(*t),
+                Some(other) => Target::WrongKind(*other),
+                None => Target::Unknown,
+            };
+            if let Target::Item(t) = target {
+                incoming[t.0 as usize].push(self.canvas.references.len() as u32);
+            }
+            self.canvas.references.push(Reference { from, link, expects, name, target });
+        }
+        self.canvas.incoming = incoming;
+        self.canvas
+    }
+}
