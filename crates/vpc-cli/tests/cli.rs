@@ -1,0 +1,248 @@
+//! `vpc` from the outside: formats, exit codes, file discovery, `vpc.toml`.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::{json, Value};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
+}
+
+const SPEC_EXAMPLE: &str = include_str!("../../vpc-syntax/test_data/ok/0001_spec_example.vpc");
+
+/// Run `vpc` in `dir` without colour.
+fn vpc(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("vpc").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const CLEAN: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: high } }\n  value-map {}\n}\n";
+const WARNS: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" }\n  value-map {}\n}\n";
+const ERRS: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: \"high\" } }\n  value-map {}\n}\n";
+
+#[test]
+fn json_of_the_spec_example_is_exactly_the_spec_output() {
+    let dir = dir_with(&[("examples/wedding.vpc", SPEC_EXAMPLE)]);
+    let out = vpc(dir.path(), &["check", "--format", "json", "examples/wedding.vpc"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let actual: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = json!({
+      "files": [
+        { "path": "examples/wedding.vpc",
+          "fit": 82,
+          "diagnostics": [
+            { "code": "unrelieved-pain", "severity": "warning",
+              "message": "pain `invites` (moderate) is not relieved by any reliever",
+              "range": { "start": { "line": 11, "column": 10 }, "end": { "line": 11, "column": 17 } } }
+          ] }
+      ],
+      "summary": { "files": 1, "errors": 0, "warnings": 1, "infos": 0 }
+    });
+    assert_eq!(actual, expected);
+    // Keys in the spec's order.
+    let text = stdout(&out);
+    let order = ["\"path\"", "\"fit\"", "\"diagnostics\"", "\"code\"", "\"severity\"", "\"message\"", "\"range\"", "\"summary\""];
+    let positions: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+}
+
+#[test]
+fn json_lists_every_file_in_path_order_with_fits_per_canvas() {
+    let two = "canvas a \"A\" { segment s \"S\" { pain p \"P\" { severity: light } } value-map { reliever r \"R\" { relieves: p } } }\ncanvas \"Untitled\" { segment s \"S\" {} value-map {} }\n";
+    let dir = dir_with(&[("b.vpc", CLEAN), ("a/two.vpc", two), ("a/empty.vpc", "// nothing yet\n")]);
+    let out = vpc(dir.path(), &["check", "--format", "json", "."]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["./a/empty.vpc", "./a/two.vpc", "./b.vpc"]);
+    assert_eq!(v["files"][0]["fit"], Value::Null);
+    assert_eq!(v["files"][1]["fits"], json!({"a": 100, "Untitled": null}));
+    assert!(v["files"][1].get("fit").is_none());
+    assert_eq!(v["files"][2]["fit"], Value::Null);
+    assert_eq!(v["summary"], json!({"files": 3, "errors": 0, "warnings": 0, "infos": 0}));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn exit_codes() {
+    let dir = dir_with(&[("clean.vpc", CLEAN), ("warns.vpc", WARNS), ("errs.vpc", ERRS)]);
+    let code = |args: &[&str]| vpc(dir.path(), args).status.code();
+    assert_eq!(code(&["check", "clean.vpc"]), Some(0));
+    assert_eq!(code(&["check", "warns.vpc"]), Some(0));
+    assert_eq!(code(&["check", "--deny-warnings", "warns.vpc"]), Some(1));
+    assert_eq!(code(&["check", "--deny-warnings", "clean.vpc"]), Some(0));
+    assert_eq!(code(&["check", "errs.vpc"]), Some(1));
+    assert_eq!(code(&["check", "--format", "yaml", "clean.vpc"]), Some(2));
+    assert_eq!(code(&["check", "--no-such-flag"]), Some(2));
+    assert_eq!(code(&["frobnicate"]), Some(2));
+    assert_eq!(code(&["--version"]), Some(0));
+    assert_eq!(code(&["check", "--help"]), Some(0));
+}
+
+#[test]
+fn no_path_means_the_current_folder() {
+    let dir = dir_with(&[("errs.vpc", ERRS)]);
+    let out = vpc(dir.path(), &["check", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "./errs.vpc");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn unreadable_paths_exit_2_and_the_other_files_are_still_reported() {
+    let dir = dir_with(&[("errs.vpc", ERRS), ("clean.vpc", CLEAN)]);
+    std::fs::write(dir.path().join("latin1.vpc"), b"canvas c \"Caf\xe9\" {}\n").unwrap();
+    let out = vpc(dir.path(), &["check", "--format", "json", "missing.vpc", "errs.vpc", "latin1.vpc", "clean.vpc"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines, [
+        "error: missing.vpc: no such file or folder",
+        "error: latin1.vpc: 1:14: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["clean.vpc", "errs.vpc"]);
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_honour_gitignore_skip_hidden_folders_and_symlinks_but_named_files_are_checked() {
+    let dir = dir_with(&[
+        ("project/.gitignore", "ignored/\nskip-me.vpc\n"),
+        ("project/a.vpc", CLEAN),
+        ("project/skip-me.vpc", ERRS),
+        ("project/ignored/b.vpc", ERRS),
+        ("project/.hidden/c.vpc", ERRS),
+        ("project/sub/d.vpc", CLEAN),
+        ("project/notes.txt", "not a canvas"),
+        ("elsewhere/e.vpc", ERRS),
+        ("project/canvas.txt", CLEAN),
+    ]);
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), dir.path().join("project/linked")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("elsewhere/e.vpc"), dir.path().join("project/link.vpc")).unwrap();
+    let out = vpc(dir.path(), &["check", "--format", "json", "project"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["project/a.vpc", "project/sub/d.vpc"]);
+    assert_eq!(out.status.code(), Some(0));
+
+    // Named explicitly, an ignored file, a file in a hidden folder and a file without the extension are checked.
+    let out = vpc(dir.path(), &["check", "--format", "json", "project/skip-me.vpc", "project/.hidden/c.vpc", "project/canvas.txt"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 3);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn vpc_toml_levels_apply_from_the_nearest_one_upward() {
+    let dir = dir_with(&[
+        ("vpc.toml", "[lints]\nunranked-job = \"error\"\n"),
+        ("top.vpc", WARNS),
+        ("team/vpc.toml", "[lints]\nunranked-job = \"off\"\n"),
+        ("team/deep/er/inner.vpc", WARNS),
+    ]);
+    let out = vpc(dir.path(), &["check", "--format", "json", "."]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["path"], "./team/deep/er/inner.vpc");
+    assert_eq!(v["files"][0]["diagnostics"], json!([]));
+    assert_eq!(v["files"][1]["diagnostics"][0]["severity"], "error");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_bad_vpc_toml_stops_with_exit_2_naming_file_and_key() {
+    for (toml, expected) in [
+        ("[lints]\nunrelieved-pains = \"error\"\n", "vpc.toml:2:1: `lints.unrelieved-pains`: unknown diagnostic code `unrelieved-pains`; did you mean `unrelieved-pain`?"),
+        ("[lints]\nunrelieved-pain = \"loud\"\n", "vpc.toml:2:19: `lints.unrelieved-pain`: unknown level `loud`; use \"error\", \"warning\", \"info\" or \"off\""),
+        ("[lints]\nsyntax-error = \"off\"\n", "vpc.toml:2:1: `lints.syntax-error`: the level of `syntax-error` cannot be changed"),
+    ] {
+        let dir = dir_with(&[("vpc.toml", toml), ("a.vpc", CLEAN)]);
+        let out = vpc(dir.path(), &["check", "a.vpc"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.starts_with("error: ") && err.trim_end().ends_with(expected), "{err}");
+        assert!(err.contains(&dir.path().canonicalize().unwrap().join("vpc.toml").display().to_string()), "{err}");
+        assert_eq!(stdout(&out), "");
+    }
+    let dir = dir_with(&[("vpc.toml", "[lint]\n"), ("a.vpc", CLEAN)]);
+    let out = vpc(dir.path(), &["check", "a.vpc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("vpc.toml:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn human_output_of_the_examples() {
+    let out = vpc(&examples().join(".."), &["check", "examples"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&out));
+}
+
+#[test]
+fn human_output_with_syntax_errors_unicode_and_crlf() {
+    let text = "canvas c \"Mariage 💍\" {\r\n  segment s \"Fiancés 🎉\" {\r\n    job a \"Organiser le 💒\" { importance:\r\n    pain p \"Pas le temps ⏰\" { severity: light }\r\n  }\r\n  value-map { reliever r \"R\" { relieves: p } }\r\n}\r\n";
+    let dir = dir_with(&[("mariage.vpc", text)]);
+    let out = vpc(dir.path(), &["check", "mariage.vpc"]);
+    assert_eq!(out.status.code(), Some(1));
+    let human = stdout(&out);
+    assert!(!human.contains('\u{1b}'), "no colour off a terminal");
+    insta::assert_snapshot!(human);
+    let out = vpc(dir.path(), &["check", "--format", "json", "mariage.vpc"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ranges: Vec<&Value> = v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| &d["range"]).collect();
+    // After `importance:` on line 3: columns count characters, so the emoji is one column.
+    assert_eq!(ranges[0], &json!({"start": {"line": 3, "column": 41}, "end": {"line": 3, "column": 41}}));
+}
+
+#[test]
+fn the_clean_examples_pass_with_deny_warnings() {
+    let dir = examples();
+    for file in ["wedding.vpc", "ride-hailing.vpc", "marketplace.vpc", "outcomes.vpc"] {
+        let out = vpc(&dir, &["check", "--deny-warnings", file]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn the_flawed_example_shows_every_lint() {
+    let out = vpc(&examples(), &["check", "--format", "json", "flawed.vpc"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut codes: Vec<&str> = v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 16, "every code but syntax-error: {codes:?}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn explain() {
+    let dir = examples();
+    let out = vpc(&dir, &["explain"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).lines().count(), 17);
+    assert!(stdout(&out).contains("unrelieved-pain        warning  A pain that no reliever relieves"));
+    let out = vpc(&dir, &["explain", "unranked-gain"]);
+    insta::assert_snapshot!(stdout(&out));
+    let out = vpc(&dir, &["explain", "no-such-code"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "error: `no-such-code` is not a diagnostic code; `vpc explain` lists them\n");
+}
