@@ -6,7 +6,7 @@
 //! on whether a comment is inside it, which is why the comments are known here.
 
 use vpc_syntax::schema::{self, Owner};
-use vpc_syntax::{AttributeBlock, Attribute, Block, BlockKind, Comment, Item, List, Member, Name, Span, Str, Value};
+use vpc_syntax::{Attribute, AttributeBlock, Block, BlockKind, Comment, Item, List, Member, Name, Span, Str, Value};
 
 use crate::FormatOptions;
 
@@ -197,7 +197,9 @@ impl<'a> Layout<'a> {
             Value::Ident(name) => name.text.clone(),
             Value::Str(Str { span, .. }) => self.src.get(span.range()).unwrap_or_default().to_string(),
             Value::Number(n) => self.src.get(n.span.range()).unwrap_or(&n.text).to_string(),
-            Value::List(list) => format!("[{}]", list.items.iter().map(|v| self.flat(v)).collect::<Vec<_>>().join(", ")),
+            Value::List(list) => {
+                format!("[{}]", list.items.iter().map(|v| self.flat(v)).collect::<Vec<_>>().join(", "))
+            }
             Value::Missing(_) => String::new(),
         }
     }

@@ -1,7 +1,7 @@
 //! The canonical formatter of the `.vpc` language, shared by `vpc fmt` and the
 //! language server.
 //!
-//! [`format`] rewrites a file that parses without errors into its canonical form
+//! [`format()`] rewrites a file that parses without errors into its canonical form
 //! and refuses (with [`FormatError::Syntax`]) any text with syntax errors: it never
 //! guesses. The canonical form is:
 //!
@@ -36,7 +36,7 @@ use vpc_syntax::SyntaxError;
 mod layout;
 mod render;
 
-/// How [`format`] lays out the text.
+/// How [`format()`] lays out the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatOptions {
     /// The width an inline attribute block or list must fit in, indentation included.
@@ -51,7 +51,7 @@ impl Default for FormatOptions {
     }
 }
 
-/// Why [`format`] refused to format a text.
+/// Why [`format()`] refused to format a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
     /// The text has syntax errors (sorted by position); nothing is formatted.
@@ -78,6 +78,15 @@ impl std::error::Error for FormatError {}
 /// Format `.vpc` text in canonical form, or refuse if it has syntax errors.
 ///
 /// Never panics. The result formats to itself.
+///
+/// ```
+/// use vpc_fmt::{FormatOptions, format};
+///
+/// let messy = "canvas c \"C\" { segment s \"S\" {\njob a \"A\" {importance:high,kind:functional}}}";
+/// let tidy = "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\" { kind: functional, importance: high }\n  }\n}\n";
+/// assert_eq!(format(messy, &FormatOptions::default()).unwrap(), tidy);
+/// assert!(format("canvas c {", &FormatOptions::default()).is_err());
+/// ```
 pub fn format(text: &str, options: &FormatOptions) -> Result<String, FormatError> {
     let parse = vpc_syntax::parse(text);
     if !parse.errors.is_empty() {

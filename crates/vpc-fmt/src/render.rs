@@ -65,13 +65,21 @@ pub(crate) fn render(src: &str, options: &FormatOptions, lines: Vec<Line>, comme
                 blank = true;
                 line_blank = false;
             }
-            writer.line(depth, kind, comment.text, None, blank, false, false);
+            writer.line(Row::comment(depth, kind, comment.text), blank);
         }
-        writer.line(line.depth, line.kind, &line.text, placement.trailing[i], line_blank, line.opens_block, line.closes_canvas);
+        let row = Row {
+            depth: line.depth,
+            kind: line.kind,
+            text: &line.text,
+            trailing: placement.trailing[i],
+            opens_block: line.opens_block,
+            closes_canvas: line.closes_canvas,
+        };
+        writer.line(row, line_blank);
     }
     for comment in &placement.at_end {
         let blank = blank_line_before(src, comment.start);
-        writer.line(0, LineKind::Member, comment.text, None, blank, false, false);
+        writer.line(Row::comment(0, LineKind::Member, comment.text), blank);
     }
     writer.out
 }
@@ -132,6 +140,22 @@ struct Prev {
     closes_canvas: bool,
 }
 
+/// One line to write.
+struct Row<'t> {
+    depth: usize,
+    kind: LineKind,
+    text: &'t str,
+    trailing: Option<&'t str>,
+    opens_block: bool,
+    closes_canvas: bool,
+}
+
+impl<'t> Row<'t> {
+    fn comment(depth: usize, kind: LineKind, text: &'t str) -> Row<'t> {
+        Row { depth, kind, text, trailing: None, opens_block: false, closes_canvas: false }
+    }
+}
+
 struct Writer {
     out: String,
     newline: &'static str,
@@ -141,20 +165,10 @@ struct Writer {
 
 impl Writer {
     /// Write one line; `source_blank` says whether the source had a blank line before it.
-    #[allow(clippy::too_many_arguments)]
-    fn line(
-        &mut self,
-        depth: usize,
-        kind: LineKind,
-        text: &str,
-        trailing: Option<&str>,
-        source_blank: bool,
-        opens_block: bool,
-        closes_canvas: bool,
-    ) {
+    fn line(&mut self, row: Row<'_>, source_blank: bool) {
         let blank = match self.prev {
             None => false,
-            Some(prev) => match kind {
+            Some(prev) => match row.kind {
                 LineKind::Inner | LineKind::InnerClose | LineKind::BlockClose => false,
                 _ if prev.opens_block => false,
                 LineKind::Canvas if prev.closes_canvas => true,
@@ -164,14 +178,14 @@ impl Writer {
         if blank {
             self.out.push_str(self.newline);
         }
-        self.out.extend(std::iter::repeat_n(' ', depth * self.indent));
-        self.out.push_str(text);
-        if let Some(comment) = trailing {
+        self.out.extend(std::iter::repeat_n(' ', row.depth * self.indent));
+        self.out.push_str(row.text);
+        if let Some(comment) = row.trailing {
             self.out.push(' ');
             self.out.push_str(comment);
         }
         self.out.push_str(self.newline);
-        self.prev = Some(Prev { opens_block, closes_canvas });
+        self.prev = Some(Prev { opens_block: row.opens_block, closes_canvas: row.closes_canvas });
     }
 }
 

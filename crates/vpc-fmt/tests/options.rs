@@ -72,7 +72,11 @@ fn end_of_line_comments_get_one_space_and_lose_trailing_whitespace() {
 
 #[test]
 fn a_comment_in_the_middle_of_a_line_moves_above_it_with_its_blank_line() {
-    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\"\n\n    job // which job?\n      b \"B\"\n  }\n}\n";
+    let text =
+        "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\"\n\n    job // which job?\n      b \"B\"\n  }\n}\n";
     let out = common::check(text, &FormatOptions::default());
-    assert_eq!(out, "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\"\n\n    // which job?\n    job b \"B\"\n  }\n}\n");
+    assert_eq!(
+        out,
+        "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\"\n\n    // which job?\n    job b \"B\"\n  }\n}\n"
+    );
 }

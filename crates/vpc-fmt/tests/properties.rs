@@ -347,14 +347,8 @@ impl Writer<'_> {
 
 impl File {
     fn text(&self) -> String {
-        let mut w = Writer {
-            file: self,
-            out: String::new(),
-            step: 0,
-            comment: 0,
-            last: String::new(),
-            after_attribute: false,
-        };
+        let mut w =
+            Writer { file: self, out: String::new(), step: 0, comment: 0, last: String::new(), after_attribute: false };
         if self.bom {
             w.out.push('\u{feff}');
         }
@@ -398,8 +392,13 @@ fn options() -> impl Strategy<Value = FormatOptions> {
     ]
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // 512 cases unless PROPTEST_CASES says otherwise.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     /// Idempotent, meaning-preserving, comment-preserving (see `common::check`).
     #[test]

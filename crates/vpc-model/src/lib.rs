@@ -64,6 +64,6 @@ pub fn analyze(text: &str, parse: &Parse, config: &LintConfig) -> Analysis {
         let Some(severity) = config.severity(code) else { continue };
         diagnostics.push(Diagnostic { severity, ..raw.diagnostic });
     }
-    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     Analysis { canvases, diagnostics }
 }

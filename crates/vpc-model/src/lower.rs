@@ -132,6 +132,7 @@ impl<'a> CanvasBuilder<'a> {
     fn item(&mut self, node: &vpc_syntax::Item, section: Option<SectionId>) {
         let id = ItemId(self.canvas.items.len() as u32);
         let scope = Scope { canvas: Some(self.index), section, item: Some(id) };
+        let first_pending = self.pending.len();
         let mut item = Item {
             kind: node.kind,
             id: node.id.clone(),
@@ -155,8 +156,11 @@ impl<'a> CanvasBuilder<'a> {
                 (_, ValueKind::Rank(scale)) => item.rank = self.rank(spec, scale, attr, scope),
                 (_, ValueKind::References(expects)) => {
                     let link = Link::from_key(spec.key).expect("every reference key is a link");
-                    // A reference attribute given twice: the last one counts.
-                    self.pending.retain(|(from, l, _, _)| !(*from == id && *l == link));
+                    // A reference attribute given twice: the last one counts. This item's
+                    // references are the tail of `pending`.
+                    let mut tail = self.pending.split_off(first_pending);
+                    tail.retain(|(_, l, _, _)| *l != link);
+                    self.pending.append(&mut tail);
                     item.links_given.retain(|l| *l != link);
                     if !matches!(&attr.value, Value::List(list) if list.items.is_empty()) {
                         item.links_given.push(link);
@@ -202,13 +206,12 @@ impl<'a> CanvasBuilder<'a> {
         owner: Owner,
         scope: Scope,
     ) -> Vec<(&'static AttributeSpec, &'n Attribute)> {
-        let mut seen: HashMap<&str, Span> = HashMap::new();
-        let mut known = Vec::new();
-        for attr in attributes {
-            if let Some(&first) = seen.get(attr.key.text.as_str()) {
-                duplicate_attribute::report(self.sink, scope, &attr.key, first);
-            } else {
-                seen.insert(&attr.key.text, attr.key.span);
+        let attributes: Vec<&Attribute> = attributes.collect();
+        let mut known = Vec::with_capacity(attributes.len());
+        for (n, attr) in attributes.iter().copied().enumerate() {
+            // Items have a handful of attributes: a scan beats a map.
+            if let Some(first) = attributes[..n].iter().find(|a| a.key.text == attr.key.text) {
+                duplicate_attribute::report(self.sink, scope, &attr.key, first.key.span);
             }
             match schema::attribute(owner, &attr.key.text) {
                 Some(spec) => known.push((spec, attr)),
@@ -372,7 +375,7 @@ impl<'a> CanvasBuilder<'a> {
     }
 
     fn build(mut self) -> Canvas {
-        self.canvas.names = self.defined.iter().map(|(k, (d, _))| (k.clone(), *d)).collect();
+        self.canvas.names = std::mem::take(&mut self.defined).into_iter().map(|(k, (d, _))| (k, d)).collect();
         let mut incoming = vec![Vec::new(); self.canvas.items.len()];
         for (from, link, expects, name) in std::mem::take(&mut self.pending) {
             let target = match self.canvas.names.get(&name.text) {

@@ -40,22 +40,19 @@ pub struct Parse {
 /// Read `.vpc` text into a syntax tree. Never fails, never panics.
 pub fn parse(text: &str) -> Parse {
     let lexed = lexer::lex(text);
-    let (canvases, rich) = parser::parse_tokens(&lexed.tokens, text.len());
-    let mut errors = lexed.errors;
     let error_tokens: Vec<Span> = lexed
         .tokens
         .iter()
         .filter(|(t, _)| matches!(t.kind, Kind::Error(_)))
         .map(|(_, s)| *s)
         .collect();
-    for e in rich {
-        let found = e.span().start;
+    let (canvases, parse_errors) = parser::parse_tokens(&lexed.tokens, text.len(), |e| {
         // The lexer has already reported text that is no token; don't repeat it.
-        if error_tokens.iter().any(|s| s.start == found) {
-            continue;
-        }
-        errors.push(convert_error(e, &lexed.tokens, text.len()));
-    }
+        let found = e.span().start;
+        (!error_tokens.iter().any(|s| s.start == found)).then(|| convert_error(e, &lexed.tokens, text.len()))
+    });
+    let mut errors = lexed.errors;
+    errors.extend(parse_errors);
     let file = SourceFile {
         canvases,
         comments: lexed
@@ -72,7 +69,7 @@ pub fn parse(text: &str) -> Parse {
 
 /// Turn chumsky's error into one a canvas author understands, placed as the spec says:
 /// a token that is missing before a line break gets an empty range after the last token.
-fn convert_error(e: chumsky::error::Rich<'_, Tok<'_>, chumsky::span::SimpleSpan>, tokens: &[(Tok<'_>, Span)], len: usize) -> SyntaxError {
+fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, chumsky::span::SimpleSpan>, tokens: &[(Tok<'_>, Span)], len: usize) -> SyntaxError {
     let start = e.span().start;
     let idx = tokens.partition_point(|(_, s)| s.start < start);
     let at_eof = idx >= tokens.len();

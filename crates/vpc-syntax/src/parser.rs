@@ -8,33 +8,49 @@
 //!
 //! Every rule is boxed: it keeps this crate's rebuilds fast and costs nothing at run time.
 
-use chumsky::input::{Stream, ValueInput};
+use chumsky::error::{EmptyErr, LabelError};
+use chumsky::extra::ParserExtra;
+use chumsky::input::ValueInput;
 use chumsky::prelude::*;
 
 use crate::ast::*;
+use crate::SyntaxError;
 use crate::lexer::{unescape, Kind, Tok};
 
 type CSpan = SimpleSpan;
+/// What a block's keyword and head parse to: `((kind, keyword), ((id, title), l_brace))`.
+type BlockHead = ((BlockKind, Span), ((Option<Name>, Option<Str>), Option<Span>));
 type Extra<'t, 's> = extra::Err<Rich<'t, Tok<'s>, CSpan>>;
 
 fn sp(s: CSpan) -> Span {
     Span::new(s.start, s.end)
 }
 
-pub(crate) fn parse_tokens<'t, 's: 't>(
-    tokens: &'t [(Tok<'s>, Span)],
+/// Parse the lexer's tokens; `convert` turns chumsky's errors into ours (or drops them).
+pub(crate) fn parse_tokens<'s>(
+    tokens: &[(Tok<'s>, Span)],
     len: usize,
-) -> (Vec<Block>, Vec<Rich<'t, Tok<'s>, CSpan>>) {
+    convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError>,
+) -> (Vec<Block>, Vec<SyntaxError>) {
     let eoi = CSpan::from(len..len);
-    let stream = Stream::from_iter(tokens.iter().map(|(t, s)| (*t, CSpan::from(s.start..s.end))))
-        .map(eoi, |(t, s)| (t, s));
-    let (canvases, errors) = file().parse(stream).into_output_errors();
-    (canvases.unwrap_or_default(), errors)
+    let tokens: Vec<(Tok<'s>, CSpan)> = tokens.iter().map(|(t, s)| (*t, CSpan::from(s.start..s.end))).collect();
+    // Most files have no syntax errors: parse first with an error type that costs
+    // nothing, and only when something went wrong again with errors worth reading.
+    // Both runs build the same tree: the error type never changes what is parsed.
+    let (canvases, errors) =
+        file::<_, extra::Err<EmptyErr>>().parse(tokens.as_slice().split_token_span(eoi)).into_output_errors();
+    if errors.is_empty() {
+        return (canvases.unwrap_or_default(), Vec::new());
+    }
+    let (canvases, errors) = file::<_, Extra<'_, 's>>().parse(tokens.as_slice().split_token_span(eoi)).into_output_errors();
+    (canvases.unwrap_or_default(), errors.iter().filter_map(convert).collect())
 }
 
-fn file<'t, 's: 't, I>() -> impl Parser<'t, I, Vec<Block>, Extra<'t, 's>> + Clone
+fn file<'t, 's: 't, I, E>() -> impl Parser<'t, I, Vec<Block>, E> + Clone
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = CSpan>,
+    E: ParserExtra<'t, I, Context = (), State = ()> + 't,
+    E::Error: LabelError<'t, I, &'static str>,
 {
     let tk = |k: Kind<'s>| just(Tok::of(k));
 
@@ -183,7 +199,7 @@ where
         .boxed();
 
     let l_brace = tk(Kind::LBrace).map_with(|_, e| Some(sp(e.span())));
-    let block_close = |sync: Boxed<'t, 't, I, (), Extra<'t, 's>>| {
+    let block_close = |sync: Boxed<'t, 't, I, (), E>| {
         tk(Kind::RBrace)
             .map_with(|_, e| Some(sp(e.span())))
             .recover_with(via_parser(sync.to(None)))
@@ -206,7 +222,7 @@ where
     };
     let member = choice((item.clone(), attribute.clone().map(|a| a.map(Member::Attribute)))).boxed();
     let build_block = |(((kind, keyword), ((id, title), l_brace)), members, r_brace): (
-        ((BlockKind, Span), ((Option<Name>, Option<Str>), Option<Span>)),
+        BlockHead,
         Vec<Option<Member>>,
         Option<Span>,
     ),

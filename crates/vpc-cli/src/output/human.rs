@@ -32,7 +32,7 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked], colour: bool) -> std::io:
                     Label::new((name.as_str(), related.span.range())).with_message(&related.message).with_color(Color::Cyan),
                 );
             }
-            report.finish().write((name.as_str(), source.clone()), &mut *out)?;
+            report.finish().write((name.as_str(), &source), &mut *out)?;
         }
     }
     let count = |s: Severity| checked.iter().map(|c| c.analysis.count(s)).sum::<usize>();

@@ -66,7 +66,11 @@ fn block_shape(text: &str, block: &Block) -> BlockShape {
     }
 }
 
-fn attributes_shape<'a>(text: &str, attributes: impl Iterator<Item = &'a Attribute>, owner: Owner) -> Vec<AttributeShape> {
+fn attributes_shape<'a>(
+    text: &str,
+    attributes: impl Iterator<Item = &'a Attribute>,
+    owner: Owner,
+) -> Vec<AttributeShape> {
     let known = schema::attributes(owner);
     let mut sorted: Vec<&Attribute> = attributes.collect();
     // (canonical index, source index): the sort is stable.

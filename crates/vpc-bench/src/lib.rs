@@ -1,0 +1,49 @@
+//! Generated canvases for benchmarks: realistic files of any size.
+
+use std::fmt::Write;
+
+/// A `.vpc` file of roughly `bytes` bytes: canvases of about 300 items each, every
+/// kind of item and attribute, references in both directions, a comment here and
+/// there, and a few warnings (unrelieved pains, unranked jobs), as in real files.
+pub fn generate(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 4096);
+    let mut canvas = 0;
+    while out.len() < bytes {
+        let budget = bytes - out.len();
+        write_canvas(&mut out, canvas, budget);
+        canvas += 1;
+    }
+    out
+}
+
+fn write_canvas(out: &mut String, n: usize, budget: usize) {
+    // Each group of items is about 900 bytes; a canvas holds up to 30 groups.
+    let groups = (budget / 900).clamp(1, 30);
+    let ranks = ["crucial", "high", "medium", "low", "trivial"];
+    let severities = ["extreme", "severe", "moderate", "light", "negligible"];
+    let relevances = ["essential", "high", "medium", "low", "nice-to-have"];
+    writeln!(out, "// Canvas {n}: generated for benchmarks").unwrap();
+    writeln!(out, "canvas c{n} \"Customer segment number {n}\" {{").unwrap();
+    writeln!(out, "  segment s{n} \"Busy people in town {n}\" {{\n    market: existing\n    strategy: niche").unwrap();
+    for g in 0..groups {
+        let rank = ranks[g % 5];
+        if g % 7 == 6 {
+            writeln!(out, "    job j{g} \"Get task {g} done without help\" {{ kind: functional }}").unwrap();
+        } else {
+            writeln!(out, "    job j{g} \"Get task {g} done without help\" {{ kind: functional, importance: {rank} }}").unwrap();
+        }
+        writeln!(out, "    pain p{g} \"Task {g} takes too long 😩\" {{ kind: obstacle, severity: {}, job: j{g} }}", severities[g % 5]).unwrap();
+        writeln!(out, "    pain q{g} \"Task {g} might go wrong\" {{ kind: risk, severity: {} }}", severities[(g + 2) % 5]).unwrap();
+        writeln!(out, "    gain g{g} \"Task {g} is done for them\" {{ kind: required, relevance: {}, job: j{g} }}", relevances[g % 5]).unwrap();
+        writeln!(out, "    outcome o{g} \"Minimise the time task {g} takes\" {{\n      job: j{g}, importance: 9, satisfaction: {}\n    }}", g % 10).unwrap();
+    }
+    writeln!(out, "  }}\n\n  value-map m{n} \"Offer {n}\" {{").unwrap();
+    for g in 0..groups {
+        writeln!(out, "    product a{g} \"App feature {g}\" {{ kind: digital, serves: [j{g}] }}").unwrap();
+        // Every fifth q-pain stays unrelieved, as in real canvases.
+        let relieves = if g % 5 == 4 { format!("p{g}") } else { format!("[p{g}, q{g}]") };
+        writeln!(out, "    reliever r{g} \"Does part {g} for them\" {{ relieves: {relieves}, via: a{g} }} // the core").unwrap();
+        writeln!(out, "    creator k{g} \"Handles task {g} end to end\" {{ creates: g{g}, addresses: o{g} }}").unwrap();
+    }
+    writeln!(out, "  }}\n}}\n").unwrap();
+}
