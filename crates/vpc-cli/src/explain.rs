@@ -1,5 +1,7 @@
 //! `vpc explain`: the documentation of each diagnostic code.
 
+use std::io::Write;
+
 use vpc_model::Code;
 
 use crate::status;
@@ -11,16 +13,18 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> u8 {
+    // A closed pipe (`vpc explain | head`) is not worth a panic: write errors are ignored.
+    let mut out = std::io::stdout().lock();
     match args.code {
         None => {
             for code in Code::ALL {
-                println!("{:<22} {:<8} {}", code.as_str(), code.default_severity().as_str(), code.summary());
+                let _ = writeln!(out, "{:<22} {:<8} {}", code.as_str(), code.default_severity().as_str(), code.summary());
             }
             status::OK
         }
         Some(name) => match Code::parse(&name) {
             Some(code) => {
-                println!("# {} ({} by default)\n\n{}", code.as_str(), code.default_severity().as_str(), code.doc());
+                let _ = writeln!(out, "# {} ({} by default)\n\n{}", code.as_str(), code.default_severity().as_str(), code.doc());
                 status::OK
             }
             None => {

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod check;
 mod explain;
 mod files;
+mod fmt;
 mod output;
 
 /// Value Proposition Canvases as plain text: check them in your editor and in CI.
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Check .vpc files and folders for problems (exit 1 on errors)
     Check(check::Args),
+    /// Rewrite .vpc files in canonical form (`--check`: only report)
+    Fmt(fmt::Args),
     /// Explain a diagnostic code, or list them all
     Explain(explain::Args),
 }
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)

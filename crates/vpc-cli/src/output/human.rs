@@ -1,39 +1,14 @@
 //! `--format human`: each diagnostic with the source line and carets under the spot.
 
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
-use vpc_model::Severity;
+use vpc_model::{Diagnostic, Severity};
 
 use super::{plural, Out};
 use crate::check::Checked;
 
 pub(super) fn write(out: Out<'_>, checked: &[Checked], colour: bool) -> std::io::Result<()> {
     for c in checked {
-        let name = c.path.display().to_string();
-        let source = Source::from(c.text.as_str());
-        for d in &c.analysis.diagnostics {
-            let (kind, colour_of) = match d.severity {
-                Severity::Error => (ReportKind::Error, Color::Red),
-                Severity::Warning => (ReportKind::Warning, Color::Yellow),
-                Severity::Info => (ReportKind::Advice, Color::Blue),
-            };
-            let span = d.span.range();
-            let mut report = Report::build(kind, (name.as_str(), span.clone()))
-                .with_config(Config::new().with_index_type(IndexType::Byte).with_color(colour).with_compact(false))
-                .with_code(d.code.as_str())
-                .with_message(&d.message)
-                .with_label(
-                    Label::new((name.as_str(), span))
-                        .with_message(d.help.as_deref().unwrap_or("here"))
-                        .with_color(colour_of)
-                        .with_priority(1),
-                );
-            for related in &d.related {
-                report = report.with_label(
-                    Label::new((name.as_str(), related.span.range())).with_message(&related.message).with_color(Color::Cyan),
-                );
-            }
-            report.finish().write((name.as_str(), &source), &mut *out)?;
-        }
+        write_diagnostics(out, &c.path.display().to_string(), &c.text, &c.analysis.diagnostics, colour)?;
     }
     let count = |s: Severity| checked.iter().map(|c| c.analysis.count(s)).sum::<usize>();
     let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
@@ -41,5 +16,42 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked], colour: bool) -> std::io:
     if infos > 0 {
         parts.push(plural(infos, "info"));
     }
-    writeln!(out, "{}: {} checked, {}", if errors + warnings + infos == 0 { "ok" } else { "done" }, plural(checked.len(), "file"), parts.join(", "))
+    let verdict = if errors + warnings + infos == 0 { "ok" } else { "done" };
+    writeln!(out, "{verdict}: {} checked, {}", plural(checked.len(), "file"), parts.join(", "))
+}
+
+/// The diagnostics of one file, each as a report with the source excerpt.
+pub(crate) fn write_diagnostics(
+    out: Out<'_>,
+    name: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    colour: bool,
+) -> std::io::Result<()> {
+    let source = Source::from(text);
+    for d in diagnostics {
+        let (kind, colour_of) = match d.severity {
+            Severity::Error => (ReportKind::Error, Color::Red),
+            Severity::Warning => (ReportKind::Warning, Color::Yellow),
+            Severity::Info => (ReportKind::Advice, Color::Blue),
+        };
+        let span = d.span.range();
+        let mut report = Report::build(kind, (name, span.clone()))
+            .with_config(Config::new().with_index_type(IndexType::Byte).with_color(colour).with_compact(false))
+            .with_code(d.code.as_str())
+            .with_message(&d.message)
+            .with_label(
+                Label::new((name, span))
+                    .with_message(d.help.as_deref().unwrap_or("here"))
+                    .with_color(colour_of)
+                    .with_priority(1),
+            );
+        for related in &d.related {
+            report = report.with_label(
+                Label::new((name, related.span.range())).with_message(&related.message).with_color(Color::Cyan),
+            );
+        }
+        report.finish().write((name, &source), &mut *out)?;
+    }
+    Ok(())
 }

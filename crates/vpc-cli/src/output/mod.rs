@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::check::Checked;
 
-mod human;
+pub(crate) mod human;
 mod json;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -33,7 +33,7 @@ pub(crate) fn path_error(path: &Path, message: &str) {
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything.
-fn use_colour(is_terminal: bool) -> bool {
+pub(crate) fn use_colour(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 

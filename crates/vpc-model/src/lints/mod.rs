@@ -104,9 +104,20 @@ impl Code {
         }
     }
 
-    /// The one-line summary: the first line of the doc.
+    /// The one-line summary: the first sentence of the doc.
     pub fn summary(self) -> String {
-        self.doc().lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap_or_default().to_string()
+        let doc = self.doc();
+        let paragraph: Vec<&str> = doc
+            .lines()
+            .skip_while(|l| l.trim().is_empty() || l.starts_with('#'))
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        let paragraph = paragraph.join(" ");
+        match paragraph.find(". ") {
+            Some(end) => paragraph[..=end].to_string(),
+            None => paragraph,
+        }
     }
 
     /// Where the docs of this code live on the web.

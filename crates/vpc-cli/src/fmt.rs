@@ -1,0 +1,153 @@
+//! `vpc fmt`: rewrite files in canonical form, or check that they are.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use vpc_fmt::{FormatError, FormatOptions};
+use vpc_model::{Code, Diagnostic, Severity};
+
+use crate::files;
+use crate::output::{self, human, plural};
+use crate::status;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Files and folders to format (folders: every *.vpc below); `-` reads stdin and writes stdout [default: .]
+    paths: Vec<PathBuf>,
+    /// Change nothing: list the files that would change, with a diff, and exit 1 if any would
+    #[arg(long)]
+    check: bool,
+}
+
+pub(crate) fn run(args: Args) -> u8 {
+    let options = FormatOptions::default();
+    if args.paths.len() == 1 && args.paths[0] == Path::new("-") {
+        return stdin(&options, args.check);
+    }
+    if args.paths.iter().any(|p| p == Path::new("-")) {
+        eprintln!("error: `-` (stdin) cannot be mixed with paths");
+        return status::TROUBLE;
+    }
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    let mut path_errors = Vec::new();
+    let files = files::collect(&paths, &mut path_errors);
+    let mut trouble = !path_errors.is_empty();
+    for e in &path_errors {
+        output::path_error(&e.path, &e.message);
+    }
+    let colour = output::use_colour(std::io::stderr().is_terminal());
+    let (mut changed, mut unchanged, mut broken) = (0, 0, 0);
+    // Writes to stdout may fail on a closed pipe (`vpc fmt --check | head`): ignore that.
+    let mut out = std::io::stdout().lock();
+    for path in &files {
+        let text = match files::read(path) {
+            Ok(text) => text,
+            Err(message) => {
+                output::path_error(path, &message);
+                trouble = true;
+                continue;
+            }
+        };
+        let formatted = match vpc_fmt::format(&text, &options) {
+            Ok(formatted) => formatted,
+            Err(FormatError::Syntax(errors)) => {
+                // Never rewrite what could not be read: show why and leave the file alone.
+                broken += 1;
+                let diagnostics: Vec<Diagnostic> = errors.into_iter().map(syntax_diagnostic).collect();
+                let _ = human::write_diagnostics(&mut std::io::stderr(), &path.display().to_string(), &text, &diagnostics, colour);
+                eprintln!("error: {}: not formatted: fix the syntax errors first", path.display());
+                continue;
+            }
+        };
+        if formatted == text {
+            unchanged += 1;
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            let _ = writeln!(out, "would reformat {}", path.display());
+            let _ = write!(out, "{}", unified_diff(path, &text, &formatted));
+        } else if let Err(e) = write_atomically(path, &formatted) {
+            output::path_error(path, &format!("cannot write: {e}"));
+            trouble = true;
+        }
+    }
+    let done = if args.check { "would be reformatted" } else { "reformatted" };
+    let mut summary = vec![format!("{} {done}", plural(changed, "file")), format!("{} unchanged", plural(unchanged, "file"))];
+    if broken > 0 {
+        summary.push(format!("{} with syntax errors left alone", plural(broken, "file")));
+    }
+    let _ = out.flush();
+    eprintln!("{}", summary.join(", "));
+    if trouble {
+        status::TROUBLE
+    } else if broken > 0 || (args.check && changed > 0) {
+        status::FOUND
+    } else {
+        status::OK
+    }
+}
+
+/// `vpc fmt -`: a filter from stdin to stdout; on syntax errors nothing is written to stdout.
+fn stdin(options: &FormatOptions, check: bool) -> u8 {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("error: cannot read stdin: {e}");
+        return status::TROUBLE;
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("error: <stdin>: not UTF-8 text; vpc reads UTF-8");
+        return status::TROUBLE;
+    };
+    match vpc_fmt::format(&text, options) {
+        Ok(formatted) if check => {
+            if formatted == text {
+                status::OK
+            } else {
+                let _ = write!(std::io::stdout().lock(), "{}", unified_diff(Path::new("<stdin>"), &text, &formatted));
+                status::FOUND
+            }
+        }
+        Ok(formatted) => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(formatted.as_bytes()).and_then(|()| out.flush());
+            status::OK
+        }
+        Err(FormatError::Syntax(errors)) => {
+            let colour = output::use_colour(std::io::stderr().is_terminal());
+            let diagnostics: Vec<Diagnostic> = errors.into_iter().map(syntax_diagnostic).collect();
+            let _ = human::write_diagnostics(&mut std::io::stderr(), "<stdin>", &text, &diagnostics, colour);
+            eprintln!("error: <stdin>: not formatted: fix the syntax errors first");
+            status::FOUND
+        }
+    }
+}
+
+fn syntax_diagnostic(e: vpc_syntax::SyntaxError) -> Diagnostic {
+    Diagnostic {
+        code: Code::SyntaxError,
+        severity: Severity::Error,
+        span: e.span,
+        message: e.message,
+        help: None,
+        related: Vec::new(),
+    }
+}
+
+fn unified_diff(path: &Path, old: &str, new: &str) -> String {
+    let name = path.display().to_string();
+    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&name, &name).to_string()
+}
+
+/// Write through a temporary file in the same folder and a rename, so that an
+/// interrupted run leaves either the old file or the new one, never half of one.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::Builder::new().prefix(".vpc-fmt-").tempfile_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.as_file().set_permissions(permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
