@@ -247,3 +247,24 @@ pub(crate) fn item_scope(index: usize, item: ItemId) -> Scope {
 pub(crate) fn nearest_code(text: &str) -> Option<&'static str> {
     unknown_reference::nearest(text, Code::ALL.iter().map(|c| c.as_str()))
 }
+
+/// `docs/lints.md`: every code with its default severity and documentation, generated
+/// from the lint modules' doc comments (a test keeps the file up to date).
+pub fn lints_markdown() -> String {
+    let mut out = String::from(
+        "# Diagnostics\n\n<!-- Generated from crates/vpc-model/src/lints/*.rs by `UPDATE_EXPECT=1 cargo test -p vpc-model --test docs`. Do not edit. -->\n\n",
+    );
+    out.push_str("Every diagnostic has a stable code. Silence one on purpose with `allow: <code>` on the item,\n");
+    out.push_str("its segment or value map, or the whole canvas; change its severity for a project in\n");
+    out.push_str("`vpc.toml` (`[lints]` `<code> = \"error\" | \"warning\" | \"info\" | \"off\"`). `vpc explain <code>`\n");
+    out.push_str("prints the same text.\n\n| code | default | finds |\n|---|---|---|\n");
+    for code in Code::ALL {
+        out.push_str(&format!("| [`{code}`](#{code}) | {} | {} |\n", code.default_severity().as_str(), code.summary()));
+    }
+    for code in Code::ALL {
+        let doc = code.doc().replace("\n## ", "\n### ");
+        let doc = doc.strip_prefix("## ").map(|d| format!("### {d}")).unwrap_or(doc);
+        out.push_str(&format!("\n## {code}\n\nDefault severity: **{}**.\n\n{doc}\n", code.default_severity().as_str()));
+    }
+    out
+}
