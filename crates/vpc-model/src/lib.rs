@@ -13,7 +13,7 @@ pub use config::{ConfigError, LintConfig};
 pub use lints::{Code, Diagnostic, Related, Severity};
 pub use model::*;
 
-use vpc_syntax::{LineIndex, Parse};
+use vpc_syntax::Parse;
 
 /// A file's canvases and diagnostics.
 #[derive(Clone, Debug)]
@@ -38,7 +38,7 @@ pub fn check(text: &str, config: &LintConfig) -> (Parse, Analysis) {
 
 /// Build the model of a parsed file and lint it.
 pub fn analyze(text: &str, parse: &Parse, config: &LintConfig) -> Analysis {
-    let lines = LineIndex::new(text);
+    let lines = lower::Lines::new(text);
     let mut sink = lints::Sink::default();
     let canvases = lower::lower(&parse.file, &lines, &mut sink);
     for (index, canvas) in canvases.iter().enumerate() {

@@ -4,21 +4,40 @@
 use std::collections::HashMap;
 
 use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
+use std::cell::OnceCell;
+
 use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name, SourceFile, Span, Value};
+
+/// Line numbers for messages, computed only if a message needs one.
+pub(crate) struct Lines<'t> {
+    text: &'t str,
+    index: OnceCell<LineIndex>,
+}
+
+impl<'t> Lines<'t> {
+    pub(crate) fn new(text: &'t str) -> Lines<'t> {
+        Lines { text, index: OnceCell::new() }
+    }
+
+    /// The 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.index.get_or_init(|| LineIndex::new(self.text)).line_of(offset) + 1
+    }
+}
 
 use crate::lints::{
     duplicate_attribute, duplicate_id, duplicate_section, invalid_value, unknown_attribute, Code, Scope, Sink,
 };
 use crate::model::{Canvas, Definition, Item, ItemId, Link, Rank, Reference, Section, SectionId, Target};
 
-pub(crate) fn lower(file: &SourceFile, lines: &LineIndex, sink: &mut Sink) -> Vec<Canvas> {
+pub(crate) fn lower(file: &SourceFile, lines: &Lines<'_>, sink: &mut Sink) -> Vec<Canvas> {
     let mut canvas_ids: HashMap<&str, Span> = HashMap::new();
     let mut canvases = Vec::with_capacity(file.canvases.len());
     for (index, block) in file.canvases.iter().enumerate() {
         let scope = Scope { canvas: Some(index), ..Scope::default() };
         if let Some(id) = &block.id {
             if let Some(&first) = canvas_ids.get(id.text.as_str()) {
-                duplicate_id::report(sink, scope, id, first, "another canvas", lines.line_of(first.start) + 1);
+                duplicate_id::report(sink, scope, id, first, "another canvas", lines.line(first.start));
             } else {
                 canvas_ids.insert(&id.text, id.span);
             }
@@ -31,7 +50,7 @@ pub(crate) fn lower(file: &SourceFile, lines: &LineIndex, sink: &mut Sink) -> Ve
 struct CanvasBuilder<'a> {
     canvas: Canvas,
     index: usize,
-    lines: &'a LineIndex,
+    lines: &'a Lines<'a>,
     sink: &'a mut Sink,
     /// Each name's first definition and where it is.
     defined: HashMap<String, (Definition, Span)>,
@@ -40,7 +59,7 @@ struct CanvasBuilder<'a> {
 }
 
 impl<'a> CanvasBuilder<'a> {
-    fn new(block: &Block, index: usize, lines: &'a LineIndex, sink: &'a mut Sink) -> CanvasBuilder<'a> {
+    fn new(block: &Block, index: usize, lines: &'a Lines<'a>, sink: &'a mut Sink) -> CanvasBuilder<'a> {
         let mut builder = CanvasBuilder {
             canvas: Canvas {
                 id: block.id.clone(),
@@ -117,7 +136,7 @@ impl<'a> CanvasBuilder<'a> {
             }
         }
         if let Some(first) = self.canvas.sections.iter().find(|s| s.kind == block.kind) {
-            let line = self.lines.line_of(first.keyword.start) + 1;
+            let line = self.lines.line(first.keyword.start);
             duplicate_section::report(self.sink, scope, &section, line);
         }
         if let Some(name) = &block.id {
@@ -193,7 +212,7 @@ impl<'a> CanvasBuilder<'a> {
                 Definition::Section(s) => format!("the {}", self.canvas.section(s).kind.keyword()),
             };
             let _ = what;
-            duplicate_id::report(self.sink, scope, name, span, &first_what, self.lines.line_of(span.start) + 1);
+            duplicate_id::report(self.sink, scope, name, span, &first_what, self.lines.line(span.start));
         } else {
             self.defined.insert(name.text.clone(), (definition, name.span));
         }

@@ -23,18 +23,12 @@ impl LineIndex {
         // A byte-order mark is not part of the first line's columns.
         let mut line_starts = vec![if text.starts_with('\u{feff}') { 3 } else { 0 }];
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    line_starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => line_starts.push(i + 1),
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A `\r` directly followed by `\n` ends its line at the `\n`.
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
             }
-            i += 1;
+            line_starts.push(i + 1);
         }
         LineIndex { line_starts }
     }
