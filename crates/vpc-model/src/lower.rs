@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
 use std::cell::OnceCell;
 
@@ -52,8 +54,6 @@ struct CanvasBuilder<'a> {
     index: usize,
     lines: &'a Lines<'a>,
     sink: &'a mut Sink,
-    /// Each name's first definition and where it is.
-    defined: HashMap<String, (Definition, Span)>,
     /// References as written, resolved once every name is known.
     pending: Vec<(ItemId, Link, ItemKind, Name)>,
 }
@@ -72,13 +72,12 @@ impl<'a> CanvasBuilder<'a> {
                 sections: Vec::new(),
                 items: Vec::new(),
                 references: Vec::new(),
-                names: HashMap::new(),
+                names: FxHashMap::default(),
                 incoming: Vec::new(),
             },
             index,
             lines,
             sink,
-            defined: HashMap::new(),
             pending: Vec::new(),
         };
         builder.canvas_attributes(block);
@@ -140,7 +139,7 @@ impl<'a> CanvasBuilder<'a> {
             duplicate_section::report(self.sink, scope, &section, line);
         }
         if let Some(name) = &block.id {
-            self.define(name, Definition::Section(id), block.kind.keyword(), scope);
+            self.define(name, Definition::Section(id), scope);
         }
         self.canvas.sections.push(section);
         for item in block.items() {
@@ -200,21 +199,22 @@ impl<'a> CanvasBuilder<'a> {
             }
         }
         if let Some(name) = &node.id {
-            self.define(name, Definition::Item(id), node.kind.keyword(), scope);
+            self.define(name, Definition::Item(id), scope);
         }
         self.canvas.items.push(item);
     }
 
-    fn define(&mut self, name: &Name, definition: Definition, what: &str, scope: Scope) {
-        if let Some(&(first, span)) = self.defined.get(&name.text) {
-            let first_what = match first {
-                Definition::Item(i) => format!("a {}", self.canvas.item(i).kind),
-                Definition::Section(s) => format!("the {}", self.canvas.section(s).kind.keyword()),
+    fn define(&mut self, name: &Name, definition: Definition, scope: Scope) {
+        if let Some(&first) = self.canvas.names.get(&name.text) {
+            let (first_what, span) = match first {
+                Definition::Item(i) => (format!("a {}", self.canvas.item(i).kind), self.canvas.item(i).name_span()),
+                Definition::Section(s) => {
+                    (format!("the {}", self.canvas.section(s).kind.keyword()), self.canvas.section(s).name_span())
+                }
             };
-            let _ = what;
             duplicate_id::report(self.sink, scope, name, span, &first_what, self.lines.line(span.start));
         } else {
-            self.defined.insert(name.text.clone(), (definition, name.span));
+            self.canvas.names.insert(name.text.clone(), definition);
         }
     }
 
@@ -276,18 +276,18 @@ impl<'a> CanvasBuilder<'a> {
 
     /// One word of a fixed set; `None` (and a diagnostic) for anything else.
     fn one_of(&mut self, key: &str, set: &'static [&'static str], value: &Value, scope: Scope) -> Option<usize> {
-        let choices = set.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+        let choices = || set.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
         let (message, help) = match value {
             Value::Missing(_) => return None,
             Value::Ident(n) => match set.iter().position(|w| *w == n.text) {
                 Some(index) => return Some(index),
-                None => (format!("`{}` is not a value of `{key}`", n.text), format!("`{key}` is one of {choices}")),
+                None => (format!("`{}` is not a value of `{key}`", n.text), format!("`{key}` is one of {}", choices())),
             },
             Value::Str(s) if set.contains(&s.value.as_str()) => (
                 format!("`{key}` takes a bare word, not text in quotes"),
                 format!("write `{key}: {}` without quotes", s.value),
             ),
-            _ => (format!("`{key}` takes one word of a fixed set"), format!("`{key}` is one of {choices}")),
+            _ => (format!("`{key}` takes one word of a fixed set"), format!("`{key}` is one of {}", choices())),
         };
         self.invalid(scope, value.span(), message, help);
         None
@@ -326,7 +326,7 @@ impl<'a> CanvasBuilder<'a> {
 
     /// The names of a reference attribute (one identifier or a list); each bad element reported.
     fn references(&mut self, attr: &Attribute, scope: Scope) -> Vec<Name> {
-        let key = attr.key.text.clone();
+        let key = &attr.key.text;
         let mut names = Vec::new();
         let mut one = |builder: &mut Self, value: &Value| match value {
             Value::Ident(n) => names.push(n.clone()),
@@ -394,7 +394,6 @@ impl<'a> CanvasBuilder<'a> {
     }
 
     fn build(mut self) -> Canvas {
-        self.canvas.names = std::mem::take(&mut self.defined).into_iter().map(|(k, (d, _))| (k, d)).collect();
         let mut incoming = vec![Vec::new(); self.canvas.items.len()];
         for (from, link, expects, name) in std::mem::take(&mut self.pending) {
             let target = match self.canvas.names.get(&name.text) {

@@ -5,7 +5,7 @@
 //! with their resolution, so the graph can be walked both ways: which relievers
 //! relieve this pain, which pains this reliever relieves.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use vpc_syntax::{BlockKind, ItemKind, Name, Span};
 
@@ -35,7 +35,7 @@ pub struct Canvas {
     /// Every reference an item makes, in source order.
     pub references: Vec<Reference>,
     /// Each identifier's first definition.
-    pub names: HashMap<String, Definition>,
+    pub names: FxHashMap<String, Definition>,
     /// For each item, the indices in `references` of the references that lead to it.
     pub incoming: Vec<Vec<u32>>,
 }
