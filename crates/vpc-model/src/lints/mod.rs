@@ -21,6 +21,9 @@ pub(crate) mod underserved_outcome;
 pub(crate) mod unknown_attribute;
 pub(crate) mod unknown_reference;
 pub(crate) mod unranked;
+pub(crate) mod unranked_gain;
+pub(crate) mod unranked_job;
+pub(crate) mod unranked_pain;
 pub(crate) mod unrelieved_pain;
 pub(crate) mod wrong_reference_kind;
 
@@ -78,9 +81,9 @@ codes! {
     MissingSection = "missing-section", Warning, "missing_section.rs";
     UnknownAttribute = "unknown-attribute", Warning, "unknown_attribute.rs";
     DuplicateAttribute = "duplicate-attribute", Warning, "duplicate_attribute.rs";
-    UnrankedJob = "unranked-job", Warning, "unranked.rs";
-    UnrankedPain = "unranked-pain", Warning, "unranked.rs";
-    UnrankedGain = "unranked-gain", Warning, "unranked.rs";
+    UnrankedJob = "unranked-job", Warning, "unranked_job.rs";
+    UnrankedPain = "unranked-pain", Warning, "unranked_pain.rs";
+    UnrankedGain = "unranked-gain", Warning, "unranked_gain.rs";
     UnrelievedPain = "unrelieved-pain", Warning, "unrelieved_pain.rs";
     UncreatedGain = "uncreated-gain", Warning, "uncreated_gain.rs";
     DanglingReliever = "dangling-reliever", Warning, "dangling_reliever.rs";
@@ -95,13 +98,7 @@ impl Code {
 
     /// The documentation of this code, in Markdown: what it finds, why it matters, an example.
     pub fn doc(self) -> String {
-        let source = self.source();
-        // The three `unranked-*` codes share one module; each has its own section, headed by its code.
-        let doc = module_doc(source);
-        match self {
-            Code::UnrankedJob | Code::UnrankedPain | Code::UnrankedGain => unranked::section(&doc, self.as_str()),
-            _ => doc,
-        }
+        module_doc(self.source())
     }
 
     /// The one-line summary: the first sentence of the doc.
@@ -230,7 +227,9 @@ pub(crate) fn check_canvas(canvas: &Canvas, index: usize, sink: &mut Sink) {
     missing_section::check(canvas, index, sink);
     unknown_reference::check(canvas, index, sink);
     wrong_reference_kind::check(canvas, index, sink);
-    unranked::check(canvas, index, sink);
+    unranked_job::check(canvas, index, sink);
+    unranked_pain::check(canvas, index, sink);
+    unranked_gain::check(canvas, index, sink);
     unrelieved_pain::check(canvas, index, sink);
     uncreated_gain::check(canvas, index, sink);
     dangling_reliever::check(canvas, index, sink);
