@@ -246,3 +246,33 @@ fn explain() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out), "error: `no-such-code` is not a diagnostic code; `vpc explain` lists them\n");
 }
+
+/// Colour on a terminal (a pseudo-terminal made by `script` from util-linux), never
+/// with `NO_COLOR`, never in a pipe.
+#[cfg(target_os = "linux")]
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = dir_with(&[("warns.vpc", WARNS)]);
+    let vpc = assert_cmd::cargo::cargo_bin("vpc");
+    let on_terminal = |no_color: bool| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &format!("{} check warns.vpc", vpc.display()), "/dev/null"]).current_dir(dir.path());
+        cmd.env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let coloured = on_terminal(false);
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    assert!(coloured.contains("unranked-job"));
+    let plain = on_terminal(true);
+    assert!(!plain.contains("\u{1b}["), "{plain}");
+    assert!(plain.contains("unranked-job"));
+    let piped = Command::cargo_bin("vpc").unwrap().current_dir(dir.path()).env_remove("NO_COLOR").args(["check", "warns.vpc"]).output().unwrap();
+    assert!(!String::from_utf8(piped.stdout).unwrap().contains("\u{1b}["));
+}
