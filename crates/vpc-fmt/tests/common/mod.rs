@@ -107,6 +107,7 @@ pub fn check(input: &str, options: &FormatOptions) -> String {
     let reparsed = vpc_syntax::parse(&output);
     assert!(reparsed.errors.is_empty(), "output has syntax errors: {:?}\n{}", reparsed.errors, context());
     assert_eq!(shape(&output), shape(input), "meaning changed\n{}", context());
+    assert_eq!(model(&output), model(input), "the canvas model changed\n{}", context());
     assert_eq!(comment_texts(&output), comment_texts(input), "comments changed\n{}", context());
     let again = format(&output, options).expect("output formats");
     assert_eq!(again, output, "not idempotent\n{}", context());
@@ -134,4 +135,49 @@ fn check_text(input: &str, output: &str) {
     for pair in lines.windows(2) {
         assert!(!(pair[0].is_empty() && pair[1].is_empty()), "two blank lines in a row\n{output}");
     }
+}
+
+/// The meaning of a file as `vpc-model` sees it, without positions: what `vpc check`
+/// and the fit score depend on. Formatting must not change it.
+pub fn model(text: &str) -> String {
+    use std::fmt::Write;
+    let (_, analysis) = vpc_model::check(text, &vpc_model::LintConfig::default());
+    let mut out = String::new();
+    for c in &analysis.canvases {
+        let id = |n: &Option<vpc_syntax::Name>| n.as_ref().map(|n| n.text.clone());
+        writeln!(out, "canvas {:?} {:?} {:?} {:?} {:?} fit={:?}", id(&c.id), c.title, c.description, c.note, c.allow, c.fit_parts()).unwrap();
+        for s in &c.sections {
+            writeln!(
+                out,
+                "  {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                s.kind, id(&s.id), s.title, s.description, s.note, s.early_adopters, s.market, s.strategy, s.allow
+            )
+            .unwrap();
+        }
+        for i in &c.items {
+            writeln!(
+                out,
+                "  {:?} {:?} {:?} in {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                i.kind, id(&i.id), i.title, i.section, i.rank, i.category, i.role, i.frequency, i.context, i.note,
+                i.importance_score, i.satisfaction_score, i.allow, {
+                    // Attribute order is canonicalised, so compare the links as a set.
+                    let mut links: Vec<String> = i.links_given.iter().map(|l| format!("{l:?}")).collect();
+                    links.sort();
+                    links
+                }
+            )
+            .unwrap();
+        }
+        // One item's references keep their order within an attribute; attributes may move.
+        // A stable sort by (item, attribute) keeps each list's own order.
+        let mut refs: Vec<_> = c.references.iter().collect();
+        refs.sort_by_key(|r| (r.from, format!("{:?}", r.link)));
+        for r in refs {
+            writeln!(out, "  ref {:?} {:?} {} {:?}", r.from, r.link, r.name.text, r.target).unwrap();
+        }
+    }
+    let mut codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    codes.sort();
+    writeln!(out, "diagnostics {codes:?}").unwrap();
+    out
 }
