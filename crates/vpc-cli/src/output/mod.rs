@@ -1,12 +1,16 @@
-//! How `vpc check` reports: for people (`human`) and for programs (`json`).
+//! How `vpc check` reports: for people (`human`), for programs (`json`) and for CI
+//! (`sarif` for code scanning, `github` for Actions annotations, `junit` for test reports).
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::check::Checked;
 
+mod github;
 pub(crate) mod human;
 mod json;
+mod junit;
+mod sarif;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Format {
@@ -14,6 +18,12 @@ pub(crate) enum Format {
     Human,
     /// One JSON object (spec §8)
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::`): annotations on the run and the pull request
+    Github,
+    /// JUnit XML, for the test reports of GitLab, Jenkins and other CI servers
+    Junit,
 }
 
 pub(crate) fn print(format: Format, checked: &[Checked]) {
@@ -22,6 +32,9 @@ pub(crate) fn print(format: Format, checked: &[Checked]) {
     let result = match format {
         Format::Human => human::write(&mut out, checked, use_colour(stdout.is_terminal())),
         Format::Json => json::write(&mut out, checked),
+        Format::Sarif => sarif::write(&mut out, checked),
+        Format::Github => github::write(&mut out, checked),
+        Format::Junit => junit::write(&mut out, checked),
     };
     // A closed pipe (`vpc check | head`) is not an error worth a panic.
     let _ = result.and_then(|()| out.flush());
@@ -35,6 +48,15 @@ pub(crate) fn path_error(path: &Path, message: &str) {
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything.
 pub(crate) fn use_colour(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// A diagnostic's message, and its help on a line of its own when it has some
+/// (for the CI formats, where no source excerpt carries the help).
+pub(crate) fn message_with_help(d: &vpc_model::Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
 }
 
 /// 1-based line and column (in Unicode scalar values) of a byte offset.

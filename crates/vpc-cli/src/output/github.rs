@@ -1,0 +1,106 @@
+//! `--format github`: GitHub Actions workflow commands, which GitHub shows as annotations
+//! on the run and on the lines of a pull request.
+//!
+//! One line per diagnostic, files in path order, each in position order:
+//!
+//! ```text
+//! ::warning file=examples/wedding.vpc,line=11,col=10,endLine=11,endColumn=17,title=unrelieved-pain::pain `invites` (moderate) is not relieved by any reliever
+//! ```
+//!
+//! `::error` for errors, `::warning` for warnings, `::notice` for infos. `file` is the path
+//! as given on the command line (like `--format json`), less a leading `./` and with `/`
+//! between folders: GitHub wants it relative to the root of the checkout, which it is
+//! when `vpc` runs there (`vpc check` alone gives `./…` paths). Lines and columns are 1-based and count
+//! Unicode scalar values; `endColumn` is exclusive, as in `--format json`. The message is
+//! the diagnostic's message, and its help on a second line when it has help.
+//!
+//! Values are escaped as the runner unescapes them: in the message `%`, CR and LF; in
+//! properties also `:` and `,`. Nothing else is printed: a file without diagnostics
+//! prints nothing, and there is no summary line, so stdout holds only commands.
+
+use std::path::{Component, Path};
+
+use vpc_model::Severity;
+
+use super::{message_with_help, position, Out};
+use crate::check::Checked;
+
+pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
+    for c in checked {
+        let lines = vpc_syntax::LineIndex::new(&c.text);
+        let file = property(&annotation_path(&c.path));
+        for d in &c.analysis.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let (line, col) = position(&lines, &c.text, d.span.start);
+            let (end_line, end_column) = position(&lines, &c.text, d.span.end);
+            writeln!(
+                out,
+                "::{command} file={file},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",
+                property(d.code.as_str()),
+                data(&message_with_help(d)),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The path for `file=`: without leading `.` components, `/` between components.
+fn annotation_path(path: &Path) -> String {
+    let mut out = String::new();
+    for component in path.components().skip_while(|c| matches!(c, Component::CurDir)) {
+        match component {
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    if out.is_empty() { path.display().to_string() } else { out }
+}
+
+/// Escape a command's message (`toCommandValue` / `escapeData` of `@actions/core`).
+pub(crate) fn data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Escape a property value (`escapeProperty` of `@actions/core`).
+pub(crate) fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotation_paths() {
+        assert_eq!(annotation_path(Path::new("./docs/a b.vpc")), "docs/a b.vpc");
+        assert_eq!(annotation_path(Path::new("docs/./a.vpc")), "docs/a.vpc");
+        assert_eq!(annotation_path(Path::new("../up.vpc")), "../up.vpc");
+        assert_eq!(annotation_path(Path::new("/abs/a.vpc")), "/abs/a.vpc");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(data("50% done\r\nnext: a, b"), "50%25 done%0D%0Anext: a, b");
+        assert_eq!(property("C:\\a,b%\n.vpc"), "C%3A\\a%2Cb%25%0A.vpc");
+        assert_eq!(property("plain/é 💍.vpc"), "plain/é 💍.vpc");
+    }
+}
