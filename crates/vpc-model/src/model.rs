@@ -30,7 +30,7 @@ pub struct Canvas {
     pub allow: Vec<Code>,
     /// Every `segment` and `value-map`, in source order (duplicates included).
     pub sections: Vec<Section>,
-    /// Every item, in source order.
+    /// Every item, in source order (features rely on it, e.g. to binary-search by offset).
     pub items: Vec<Item>,
     /// Every reference an item makes, in source order.
     pub references: Vec<Reference>,

@@ -39,7 +39,7 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
 
 /// The candidate closest to `name` within an edit distance of max(2, length / 3), if any.
 /// Ties go to the first candidate.
-pub(crate) fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(2);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {

@@ -1,0 +1,314 @@
+//! Code actions: quick fixes for diagnostics.
+
+use vpc_model::{Canvas, Code, Definition, ItemId, SectionId};
+use vpc_syntax::schema;
+use vpc_syntax::{Attribute, Block, BlockKind, Item, ItemKind, Member, Span, Value};
+
+use crate::file::{Def, File};
+use crate::TextEdit;
+
+/// A change the editor offers to make, e.g. "Add `severity: severe`".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeAction {
+    pub title: String,
+    /// The diagnostic it fixes: its code and span.
+    pub diagnostic: Option<(Code, Span)>,
+    pub edits: Vec<TextEdit>,
+    /// The fix to apply when the user asks for "the" fix.
+    pub is_preferred: bool,
+}
+
+/// The quick fixes for the diagnostics that overlap `range` (or touch it), each a set
+/// of edits after which its diagnostic is gone:
+///
+/// - `unranked-job`, `unranked-pain`, `unranked-gain`: add the rank, one action per level;
+/// - `unrelieved-pain`, `uncreated-gain`: add a reliever or creator stub that covers it
+///   (to the canvas's first value map, or to a new one at the end of the canvas);
+/// - `unknown-reference`: replace the name with the nearest one of the right kind;
+/// - `unknown-attribute`: remove the attribute (and its comma);
+/// - `duplicate-id`: rename the second definition to a free identifier;
+/// - lints about one item (ranks, coverage, dangling relievers and creators,
+///   under-served outcomes): allow the code on the item.
+pub fn code_actions(file: &File, range: Span) -> Vec<CodeAction> {
+    let mut out = Vec::new();
+    for d in file.diagnostics() {
+        if d.span.start > range.end || range.start > d.span.end {
+            continue;
+        }
+        let fix = Fix { file, code: d.code, span: d.span };
+        match d.code {
+            Code::UnrankedJob | Code::UnrankedPain | Code::UnrankedGain => fix.add_rank(&mut out),
+            Code::UnrelievedPain => fix.add_stub(ItemKind::Reliever, &mut out),
+            Code::UncreatedGain => fix.add_stub(ItemKind::Creator, &mut out),
+            Code::UnknownReference => fix.replace_reference(&mut out),
+            Code::UnknownAttribute => fix.remove_attribute(&mut out),
+            Code::DuplicateId => fix.rename_duplicate(&mut out),
+            _ => {}
+        }
+        if matches!(
+            d.code,
+            Code::UnrankedJob
+                | Code::UnrankedPain
+                | Code::UnrankedGain
+                | Code::UnrelievedPain
+                | Code::UncreatedGain
+                | Code::DanglingReliever
+                | Code::DanglingCreator
+                | Code::UnderservedOutcome
+        ) {
+            fix.allow(&mut out);
+        }
+    }
+    out
+}
+
+struct Fix<'a> {
+    file: &'a File,
+    code: Code,
+    span: Span,
+}
+
+impl Fix<'_> {
+    fn action(&self, title: String, edits: Vec<TextEdit>, is_preferred: bool) -> CodeAction {
+        CodeAction { title, diagnostic: Some((self.code, self.span)), edits, is_preferred }
+    }
+
+    /// The item the diagnostic is about (it sits on the item's identifier or keyword).
+    fn item(&self) -> Option<(usize, ItemId, &Canvas, &Item)> {
+        for (c, canvas) in self.file.analysis.canvases.iter().enumerate() {
+            if !canvas.span.touches(self.span.start) {
+                continue;
+            }
+            if let Some(i) = canvas.items.iter().position(|i| i.name_span() == self.span) {
+                let id = ItemId(i as u32);
+                return Some((c, id, canvas, self.file.item_node(c, id)?));
+            }
+        }
+        None
+    }
+
+    fn add_rank(&self, out: &mut Vec<CodeAction>) {
+        let Some((_, _, _, node)) = self.item() else { return };
+        let Some((key, scale)) = schema::rank(node.kind) else { return };
+        for word in scale {
+            let edit = add_attribute(self.file, node, &format!("{key}: {word}"));
+            out.push(self.action(format!("Add `{key}: {word}`"), vec![edit], false));
+        }
+    }
+
+    fn allow(&self, out: &mut Vec<CodeAction>) {
+        let Some((_, _, _, node)) = self.item() else { return };
+        let code = self.code.as_str();
+        let edit = match node.attributes().iter().rev().find(|a| a.key.text == "allow") {
+            None => add_attribute(self.file, node, &format!("allow: {code}")),
+            Some(a) => match &a.value {
+                Value::List(list) => match list.items.last() {
+                    Some(last) => TextEdit::insert(last.span().end, format!(", {code}")),
+                    None => TextEdit::replace(list.span, format!("[{code}]")),
+                },
+                Value::Missing(span) => TextEdit::replace(*span, format!(" {code}")),
+                other => TextEdit::replace(other.span(), format!("[{}, {code}]", self.file.slice(other.span()))),
+            },
+        };
+        out.push(self.action(format!("Allow `{code}` on this {}", node.kind), vec![edit], false));
+    }
+
+    fn add_stub(&self, kind: ItemKind, out: &mut Vec<CodeAction>) {
+        let Some((c, id, canvas, node)) = self.item() else { return };
+        let Some(name) = &node.id else { return };
+        // Only the first definition of a name can be referred to.
+        if canvas.lookup(&name.text) != Some(Definition::Item(id)) {
+            return;
+        }
+        let (key, verb) = match kind {
+            ItemKind::Reliever => ("relieves", "relieve"),
+            _ => ("creates", "create"),
+        };
+        let new_id = free_id(canvas, &format!("{verb}-{}", name.text));
+        let title = escape(&format!("How we {verb}: {}", canvas.item(id).title));
+        let stub = format!("{kind} {new_id} \"{title}\" {{ {key}: {} }}", name.text);
+        let Some(canvas_node) = self.file.canvas_block(c) else { return };
+        let value_map = canvas
+            .sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.kind == BlockKind::ValueMap)
+            .and_then(|(s, _)| self.file.section_node(c, SectionId(s as u32)));
+        let edit = match value_map {
+            Some(block) => insert_member(self.file, block, &stub),
+            None => {
+                let indent = self.file.indent_at(canvas_node.keyword.start).to_string();
+                let unit = "  ";
+                let text = format!("value-map {{\n{indent}{unit}{unit}{stub}\n{indent}{unit}}}");
+                let mut edit = insert_member(self.file, canvas_node, &text);
+                // A blank line between the segment and the new value map.
+                if canvas_node.r_brace.is_some() && edit.new_text.starts_with(&format!("{indent}{unit}value-map")) {
+                    edit.new_text.insert(0, '\n');
+                }
+                edit
+            }
+        };
+        let what = if kind == ItemKind::Reliever { "pain" } else { "gain" };
+        out.push(self.action(format!("Add a {kind} that {key} this {what} (`{new_id}`)"), vec![edit], true));
+    }
+
+    fn replace_reference(&self, out: &mut Vec<CodeAction>) {
+        for canvas in &self.file.analysis.canvases {
+            let Some(r) = canvas.references.iter().find(|r| r.name.span == self.span) else { continue };
+            let candidates = canvas.items_of(r.expects).filter_map(|(_, i)| i.id.as_ref()).map(|id| id.text.as_str());
+            if let Some(near) = vpc_model::lints::nearest(&r.name.text, candidates) {
+                out.push(self.action(format!("Replace with `{near}`"), vec![TextEdit::replace(self.span, near)], true));
+            }
+            return;
+        }
+    }
+
+    fn remove_attribute(&self, out: &mut Vec<CodeAction>) {
+        let file = self.file;
+        // The attribute and its siblings on the same item or block.
+        let mut groups: Vec<Vec<&Attribute>> = Vec::new();
+        for canvas in &file.parse.file.canvases {
+            if !canvas.span.touches(self.span.start) {
+                continue;
+            }
+            groups.push(canvas.attributes().collect());
+            for member in &canvas.members {
+                match member {
+                    Member::Block(section) => {
+                        groups.push(section.attributes().collect());
+                        groups.extend(section.items().map(|i| i.attributes().iter().collect()));
+                    }
+                    Member::Item(i) => groups.push(i.attributes().iter().collect()),
+                    Member::Attribute(_) => {}
+                }
+            }
+        }
+        let found = groups.into_iter().find_map(|siblings| {
+            let n = siblings.iter().position(|a| a.key.span == self.span)?;
+            Some((siblings[n], n, siblings))
+        });
+        let Some((attribute, n, siblings)) = found else { return };
+        let span = attribute.span;
+        let line_start = file.line_start(span.start);
+        let before = file.slice(Span::new(line_start, span.start));
+        let line_end = file.text[span.end..].find(['\n', '\r']).map_or(file.text.len(), |i| span.end + i);
+        let after = file.slice(Span::new(span.end, line_end));
+        let delete = if before.trim().is_empty() && after.trim().is_empty() {
+            // Alone on its line: the whole line goes.
+            let mut end = line_end;
+            if file.text[end..].starts_with("\r\n") {
+                end += 2;
+            } else if end < file.text.len() {
+                end += 1;
+            }
+            Span::new(line_start, end)
+        } else if before.trim().is_empty() && after.trim_start().starts_with("//") {
+            // Followed by a comment: keep the comment.
+            Span::new(span.start, span.end + (after.len() - after.trim_start().len()))
+        } else if let Some(prev) = n.checked_sub(1).map(|p| siblings[p]).filter(|p| file.same_line(p.span.end, span.start))
+            && !siblings.get(n + 1).is_some_and(|next| file.same_line(next.span.start, span.end))
+        {
+            // Last on a line after another attribute: its comma goes from the one before.
+            Span::new(prev.value.span().end, span.end)
+        } else {
+            // First or in the middle: the space after it goes too.
+            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+            Span::new(span.start, span.end + spaces)
+        };
+        if delete.start <= delete.end {
+            out.push(self.action(format!("Remove `{}`", attribute.key.text), vec![TextEdit::delete(delete)], true));
+        }
+    }
+
+    fn rename_duplicate(&self, out: &mut Vec<CodeAction>) {
+        let Some(o) = self.file.occurrences.iter().find(|o| o.span == self.span && o.is_definition) else { return };
+        let name = self.file.slice(self.span);
+        let new = match o.def {
+            Some(Def::Canvas(_)) => {
+                let taken = |n: &str| self.file.analysis.canvases.iter().any(|c| c.id.as_ref().is_some_and(|id| id.text == n));
+                (2..).map(|k| format!("{name}-{k}")).find(|n| !taken(n)).unwrap_or_default()
+            }
+            Some(def) => match self.file.canvas(def.canvas()) {
+                Some(canvas) => free_id(canvas, name),
+                None => return,
+            },
+            None => return,
+        };
+        out.push(self.action(format!("Rename this `{name}` to `{new}`"), vec![TextEdit::replace(self.span, new.clone())], true));
+    }
+}
+
+/// `base` if no name of the canvas has it, else `base-2`, `base-3`, …
+fn free_id(canvas: &Canvas, base: &str) -> String {
+    if canvas.lookup(base).is_none() && !base.is_empty() {
+        return base.to_string();
+    }
+    (2..).map(|k| format!("{base}-{k}")).find(|n| canvas.lookup(n).is_none()).unwrap_or_default()
+}
+
+/// Text for inside a string literal.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The edit that adds `key: value` to an item: into its `{ … }`, or with a new one.
+fn add_attribute(file: &File, item: &Item, attribute: &str) -> TextEdit {
+    let Some(block) = &item.attributes else {
+        let head_end = item.title.as_ref().map(|t| t.span.end).or(item.id.as_ref().map(|i| i.span.end)).unwrap_or(item.keyword.end);
+        return TextEdit::insert(head_end, format!(" {{ {attribute} }}"));
+    };
+    match block.attributes.last() {
+        None => match block.r_brace {
+            Some(r) => TextEdit::replace(Span::new(block.l_brace.end, r.start), format!(" {attribute} ")),
+            None => TextEdit::insert(block.l_brace.end, format!(" {attribute}")),
+        },
+        Some(last) if file.same_line(block.l_brace.start, last.span.start) => {
+            let value_end = last.value.span().end;
+            let has_comma = file.slice(Span::new(value_end, last.span.end)).contains(',');
+            if has_comma {
+                TextEdit::insert(last.span.end, format!(" {attribute}"))
+            } else {
+                TextEdit::insert(value_end, format!(", {attribute}"))
+            }
+        }
+        Some(last) => {
+            let indent = file.indent_at(last.span.start).to_string();
+            TextEdit::insert(last.span.end, format!("\n{indent}{attribute}"))
+        }
+    }
+}
+
+/// The edit that adds a member (an item or a block, as one line or several) at the
+/// end of a block, indented one level deeper than the block.
+fn insert_member(file: &File, block: &Block, member: &str) -> TextEdit {
+    let outer = file.indent_at(block.keyword.start).to_string();
+    let inner = block
+        .members
+        .iter()
+        .last()
+        .map(|m| file.indent_at(m.span().start).to_string())
+        .filter(|i| i.len() > outer.len())
+        .unwrap_or_else(|| format!("{outer}  "));
+    match block.r_brace {
+        Some(r) if file.slice(Span::new(file.line_start(r.start), r.start)).trim().is_empty() => {
+            TextEdit::insert(file.line_start(r.start), format!("{inner}{member}\n"))
+        }
+        Some(r) => TextEdit::insert(r.start, format!("\n{inner}{member}\n{outer}")),
+        None => {
+            let end = block.members.last().map_or(block.span.end, |m| m.span().end);
+            TextEdit::insert(end, format!("\n{inner}{member}"))
+        }
+    }
+}
+

@@ -1,0 +1,391 @@
+//! Hover: what an item, reference, canvas or word of the language means.
+//!
+//! - on an item's identifier, keyword or title: its kind, title, rank and weight,
+//!   what relieves or creates it (or that nothing does), its jobs, an outcome's
+//!   opportunity score; on a keyword, also what the concept means on the canvas;
+//! - on a reference: the same about the item it names;
+//! - on a canvas's identifier, keyword or title: its fit and what is left unrelieved;
+//! - on an attribute key or a word of a value set: what it means;
+//! - on a diagnostic code in `allow:`: the lint's documentation.
+
+use vpc_model::{format_score, Canvas, Code, Fit, Item, ItemId, Link, Rank, SectionId, UNDERSERVED};
+use vpc_syntax::schema::{self, Owner, ValueKind};
+use vpc_syntax::{BlockKind, ItemKind, Span};
+
+use crate::context::{frames, value_site, FrameKind};
+use crate::docs;
+use crate::file::{Def, File, LexKind};
+
+/// Markdown about what is at the cursor, and the range it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hover {
+    pub range: Span,
+    pub markdown: String,
+}
+
+/// What to show for the position `offset`.
+pub fn hover(file: &File, offset: usize) -> Option<Hover> {
+    let offset = file.clamp(offset);
+    if file.comment_at(offset).is_some() {
+        return None;
+    }
+    let (i, token) = file.token_at(offset)?;
+    let range = token.span;
+    let markdown = match token.kind {
+        LexKind::Ident => ident(file, i)?,
+        LexKind::Str => title(file, range)?,
+        _ => return None,
+    };
+    Some(Hover { range, markdown })
+}
+
+fn ident(file: &File, i: usize) -> Option<String> {
+    let token = file.tokens[i];
+    if let Some(o) = file.occurrence_at(token.span.start).filter(|o| o.span == token.span) {
+        return Some(match o.def {
+            Some(def) => describe(file, def),
+            None => unknown_reference(file, o.canvas, o.reference?),
+        });
+    }
+    let word = file.word(token);
+    // The keyword of a block or item.
+    if let Some(def) = def_by_keyword(file, token.span) {
+        let concept = docs::keyword(word).unwrap_or_default();
+        return Some(format!("{}\n\n---\n\n{concept}", describe(file, def)));
+    }
+    let stack = frames(file, i);
+    let in_item = matches!(stack.last().map(|f| f.kind), Some(FrameKind::Item(_) | FrameKind::Other));
+    if file.head_at(i, in_item).is_some() {
+        return docs::keyword(word).map(str::to_string);
+    }
+    let owner = stack.last().and_then(|f| f.owner()).unwrap_or(Owner::Block(BlockKind::Canvas));
+    // An attribute key.
+    if file.tokens.get(i + 1).is_some_and(|t| t.kind == LexKind::Colon) {
+        return docs::key(owner, word);
+    }
+    // A word of a value set, or a code in `allow:`.
+    let Some(site) = value_site(file, i, token.span.start) else {
+        // A keyword being typed at the start of a line, before its name.
+        return if token.bol { docs::keyword(word).map(str::to_string) } else { None };
+    };
+    let key = file.word(file.tokens[site.key]);
+    let spec = schema::attribute(owner, key)?;
+    match spec.value {
+        ValueKind::Codes => {
+            let code = Code::parse(word)?;
+            Some(format!("**{code}** (default: {})\n\n{}\n\n[Documentation]({})", code.default_severity().as_str(), code.doc(), code.url()))
+        }
+        ValueKind::Choice(_) | ValueKind::Rank(_) => docs::value(owner, key, word),
+        _ => None,
+    }
+}
+
+/// Hover on a title string: the canvas, section or item it is the title of.
+fn title(file: &File, span: Span) -> Option<String> {
+    for (c, block) in file.parse.file.canvases.iter().enumerate() {
+        if !block.span.touches(span.start) {
+            continue;
+        }
+        if block.title.as_ref().is_some_and(|t| t.span == span) {
+            return Some(describe(file, Def::Canvas(c)));
+        }
+        let canvas = file.canvas(c)?;
+        for (s, section) in canvas.sections.iter().enumerate() {
+            if file.section_node(c, SectionId(s as u32)).and_then(|b| b.title.as_ref()).is_some_and(|t| t.span == span) {
+                return Some(describe(file, Def::Section(c, SectionId(s as u32))));
+            }
+            let _ = section;
+        }
+        for id in canvas.item_ids() {
+            if file.item_node(c, id).and_then(|n| n.title.as_ref()).is_some_and(|t| t.span == span) {
+                return Some(describe(file, Def::Item(c, id)));
+            }
+        }
+    }
+    None
+}
+
+/// The canvas, section or item whose keyword is at `span`.
+fn def_by_keyword(file: &File, span: Span) -> Option<Def> {
+    for (c, canvas) in file.analysis.canvases.iter().enumerate() {
+        if canvas.keyword == span {
+            return Some(Def::Canvas(c));
+        }
+        if !canvas.span.touches(span.start) {
+            continue;
+        }
+        if let Some(s) = canvas.sections.iter().position(|s| s.keyword == span) {
+            return Some(Def::Section(c, SectionId(s as u32)));
+        }
+        if let Some(i) = canvas.items.iter().position(|i| i.keyword == span) {
+            return Some(Def::Item(c, ItemId(i as u32)));
+        }
+    }
+    None
+}
+
+fn unknown_reference(file: &File, c: usize, r: usize) -> String {
+    let Some(canvas) = file.canvas(c) else { return String::new() };
+    let Some(reference) = canvas.references.get(r) else { return String::new() };
+    let mut out = format!("no {} is called `{}` in this canvas", reference.expects, reference.name.text);
+    let candidates = canvas.items_of(reference.expects).filter_map(|(_, i)| i.id.as_ref()).map(|id| id.text.as_str());
+    if let Some(near) = vpc_model::lints::nearest(&reference.name.text, candidates) {
+        out.push_str(&format!(" — did you mean `{near}`?"));
+    }
+    out
+}
+
+/// Markdown about a canvas, section or item.
+pub(crate) fn describe(file: &File, def: Def) -> String {
+    let Some(canvas) = file.canvas(def.canvas()) else { return String::new() };
+    match def {
+        Def::Canvas(_) => describe_canvas(canvas),
+        Def::Section(_, s) => describe_section(canvas, s),
+        Def::Item(_, i) => describe_item(canvas, i),
+    }
+}
+
+fn heading(keyword: &str, id: Option<&str>, title: Option<&str>) -> String {
+    let mut out = format!("**{keyword}**");
+    if let Some(id) = id {
+        out.push_str(&format!(" `{id}`"));
+    }
+    if let Some(title) = title.filter(|t| !t.is_empty()) {
+        out.push_str(&format!(" — {title}"));
+    }
+    out
+}
+
+fn describe_canvas(canvas: &Canvas) -> String {
+    let mut out = heading("canvas", canvas.id.as_ref().map(|i| i.text.as_str()), Some(&canvas.title));
+    out.push_str("\n\n");
+    let parts = canvas.fit_parts();
+    match parts.fit() {
+        Some(fit) => out.push_str(&format!("fit **{fit}%** (covered weight {} of {})", parts.covered, parts.total)),
+        None => out.push_str("fit n/a: the canvas has no pains and no gains yet"),
+    }
+    let count = |kind: ItemKind| canvas.items_of(kind).count();
+    let covered = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| canvas.is_covered(*id)).count();
+    let (pains, gains) = (count(ItemKind::Pain), count(ItemKind::Gain));
+    if pains + gains > 0 {
+        out.push_str(&format!(
+            "\n\n- {} of {} relieved, {} of {} created",
+            covered(ItemKind::Pain),
+            plural(pains, "pain"),
+            covered(ItemKind::Gain),
+            plural(gains, "gain")
+        ));
+    }
+    let mut open: Vec<(ItemId, &Item)> = canvas.items_of(ItemKind::Pain).filter(|(id, _)| !canvas.is_covered(*id)).collect();
+    open.sort_by_key(|(id, item)| (std::cmp::Reverse(item.rank.weight()), *id));
+    if !open.is_empty() {
+        let shown: Vec<String> = open.iter().take(3).map(|(_, item)| with_rank(item)).collect();
+        let more = if open.len() > 3 { format!(" and {} more", open.len() - 3) } else { String::new() };
+        out.push_str(&format!("\n- most severe unrelieved: {}{more}", shown.join(", ")));
+    }
+    let uncreated: Vec<String> =
+        canvas.items_of(ItemKind::Gain).filter(|(id, _)| !canvas.is_covered(*id)).take(3).map(|(_, i)| with_rank(i)).collect();
+    if !uncreated.is_empty() {
+        out.push_str(&format!("\n- uncreated: {}", uncreated.join(", ")));
+    }
+    let underserved: Vec<String> = canvas
+        .items_of(ItemKind::Outcome)
+        .filter(|(id, i)| i.opportunity().is_some_and(|o| o >= UNDERSERVED) && canvas.addressed_by(*id).is_empty())
+        .map(|(_, i)| format!("{} (opportunity {})", i.label(), format_score(i.opportunity().unwrap_or_default())))
+        .collect();
+    if !underserved.is_empty() {
+        out.push_str(&format!("\n- under-served and unaddressed: {}", underserved.join(", ")));
+    }
+    if let Some(description) = &canvas.description {
+        out.push_str(&format!("\n\n{description}"));
+    }
+    out
+}
+
+fn describe_section(canvas: &Canvas, s: SectionId) -> String {
+    let Some(section) = canvas.sections.get(s.0 as usize) else { return String::new() };
+    let mut out = heading(section.kind.keyword(), section.id.as_ref().map(|i| i.text.as_str()), section.title.as_deref());
+    let kinds: &[ItemKind] = match section.kind {
+        BlockKind::Segment => &[ItemKind::Job, ItemKind::Pain, ItemKind::Gain, ItemKind::Outcome],
+        _ => &[ItemKind::Product, ItemKind::Reliever, ItemKind::Creator],
+    };
+    let counts: Vec<String> = kinds
+        .iter()
+        .map(|k| plural(canvas.items.iter().filter(|i| i.kind == *k && i.section == Some(s)).count(), k.keyword()))
+        .collect();
+    out.push_str(&format!("\n\n{}", counts.join(", ")));
+    let mut facts = Vec::new();
+    if let Some(market) = &section.market {
+        facts.push(format!("market: {market}"));
+    }
+    if let Some(strategy) = &section.strategy {
+        facts.push(format!("strategy: {strategy}"));
+    }
+    if let Some(early) = &section.early_adopters {
+        facts.push(format!("early adopters: {early}"));
+    }
+    if !facts.is_empty() {
+        out.push('\n');
+    }
+    for fact in facts {
+        out.push_str(&format!("\n- {fact}"));
+    }
+    if let Some(description) = &section.description {
+        out.push_str(&format!("\n\n{description}"));
+    }
+    out
+}
+
+pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
+    let Some(item) = canvas.items.get(id.0 as usize) else { return String::new() };
+    let mut out = heading(item.kind.keyword(), item.id.as_ref().map(|i| i.text.as_str()), Some(&item.title));
+    out.push_str("\n\n");
+    let mut facts: Vec<String> = Vec::new();
+    if let Some((key, _)) = schema::rank(item.kind) {
+        facts.push(match item.rank {
+            Rank::Level { word, .. } => format!("{key}: **{word}** (weight {})", item.rank.weight()),
+            Rank::Missing => format!("{key}: not given (weighs 3)"),
+            Rank::Invalid => format!("{key}: not a word of the scale (weighs 3)"),
+        });
+    }
+    if let Some(kind) = &item.category {
+        facts.push(format!("kind: {kind}"));
+    }
+    if let Some(role) = &item.role {
+        facts.push(format!("role: {role}"));
+    }
+    if let Some(frequency) = &item.frequency {
+        facts.push(format!("frequency: {frequency}"));
+    }
+    if let Some(context) = &item.context {
+        facts.push(format!("context: {context}"));
+    }
+    let names = |ids: Vec<ItemId>| ids.iter().map(|&i| named(canvas.item(i))).collect::<Vec<_>>().join(", ");
+    let targets = |link: Link| {
+        let mut ids: Vec<ItemId> = canvas.targets(id, link).collect();
+        ids.dedup();
+        ids
+    };
+    match item.kind {
+        ItemKind::Job => {
+            let served = canvas.sources(id, Link::Serves);
+            if !served.is_empty() {
+                facts.push(format!("served by: {}", names(served)));
+            }
+            for kind in [ItemKind::Pain, ItemKind::Gain, ItemKind::Outcome] {
+                let linked: Vec<ItemId> =
+                    canvas.sources(id, Link::Job).into_iter().filter(|&i| canvas.item(i).kind == kind).collect();
+                if !linked.is_empty() {
+                    facts.push(format!("{}s: {}", kind, names(linked)));
+                }
+            }
+        }
+        ItemKind::Pain | ItemKind::Gain => {
+            let jobs = targets(Link::Job);
+            if !jobs.is_empty() {
+                facts.push(format!("{}: {}", if jobs.len() == 1 { "job" } else { "jobs" }, names(jobs)));
+            }
+            let (by, verb, what) = if item.kind == ItemKind::Pain {
+                (canvas.relieved_by(id), "relieved", "reliever")
+            } else {
+                (canvas.created_by(id), "created", "creator")
+            };
+            if by.is_empty() {
+                facts.push(format!("**not {verb}** by any {what}{}", raise(canvas.fit_parts(), item.rank.weight())));
+            } else {
+                facts.push(format!("{verb} by: {}", names(by)));
+            }
+        }
+        ItemKind::Outcome => {
+            let jobs = targets(Link::Job);
+            if !jobs.is_empty() {
+                facts.push(format!("{}: {}", if jobs.len() == 1 { "job" } else { "jobs" }, names(jobs)));
+            }
+            let rating = |s: Option<f64>| s.map_or("?".to_string(), format_score);
+            facts.push(format!(
+                "importance {}, satisfaction {}",
+                rating(item.importance_score),
+                rating(item.satisfaction_score)
+            ));
+            let addressed = canvas.addressed_by(id);
+            match item.opportunity() {
+                Some(score) if score >= UNDERSERVED => facts.push(format!(
+                    "opportunity **{}**: under-served{}",
+                    format_score(score),
+                    if addressed.is_empty() { ", and nothing addresses it" } else { "" }
+                )),
+                Some(score) => facts.push(format!("opportunity **{}**", format_score(score))),
+                None => facts.push("no opportunity score: rate both importance and satisfaction".to_string()),
+            }
+            if !addressed.is_empty() {
+                facts.push(format!("addressed by: {}", names(addressed)));
+            }
+        }
+        ItemKind::Product => {
+            let serves = targets(Link::Serves);
+            if !serves.is_empty() {
+                facts.push(format!("serves: {}", names(serves)));
+            }
+            let through = canvas.sources(id, Link::Via);
+            if !through.is_empty() {
+                facts.push(format!("relievers and creators via it: {}", names(through)));
+            }
+        }
+        ItemKind::Reliever | ItemKind::Creator => {
+            let (link, verb, nothing) = if item.kind == ItemKind::Reliever {
+                (Link::Relieves, "relieves", "relieves no pain")
+            } else {
+                (Link::Creates, "creates", "creates no gain")
+            };
+            let covered = targets(link);
+            if covered.is_empty() {
+                facts.push(format!("**{nothing}**"));
+            } else {
+                facts.push(format!("{verb}: {}", names(covered)));
+            }
+            let via = targets(Link::Via);
+            if !via.is_empty() {
+                facts.push(format!("via: {}", names(via)));
+            }
+        }
+    }
+    if matches!(item.kind, ItemKind::Product | ItemKind::Reliever | ItemKind::Creator) {
+        let addresses = targets(Link::Addresses);
+        if !addresses.is_empty() {
+            facts.push(format!("addresses: {}", names(addresses)));
+        }
+    }
+    out.push_str(&facts.iter().map(|f| format!("- {f}")).collect::<Vec<_>>().join("\n"));
+    if let Some(note) = &item.note {
+        out.push_str(&format!("\n\n{note}"));
+    }
+    out
+}
+
+/// "`esign` (Contracts that are signable online)", or the title in quotes.
+pub(crate) fn named(item: &Item) -> String {
+    match &item.id {
+        Some(id) if !item.title.is_empty() => format!("`{}` ({})", id.text, item.title),
+        _ => item.label(),
+    }
+}
+
+fn with_rank(item: &Item) -> String {
+    match item.rank.word() {
+        Some(word) => format!("{} ({word})", item.label()),
+        None => item.label(),
+    }
+}
+
+/// ": covering it would raise the fit from 78% to 91%".
+fn raise(parts: Fit, weight: u32) -> String {
+    let after = Fit { covered: parts.covered + weight, total: parts.total };
+    match (parts.fit(), after.fit()) {
+        (Some(now), Some(then)) if then > now => format!(" — covering it would raise the fit from {now}% to {then}%"),
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}

@@ -1,0 +1,240 @@
+use vpc_ide::{apply_edits, code_actions, Code, CodeAction, File, Span};
+
+use super::fixture::*;
+
+const FLAWED: &str = include_str!("../../../../examples/flawed.vpc");
+
+fn count(file: &File, code: Code) -> usize {
+    file.diagnostics().iter().filter(|d| d.code == code).count()
+}
+
+/// The actions for the diagnostic `code` placed on the `n`th `needle`.
+fn actions_for(text: &str, code: Code, needle: &str, n: usize) -> (File, Vec<CodeAction>) {
+    let file = analyse(text);
+    let start = text.match_indices(needle).nth(n).unwrap_or_else(|| panic!("no {needle}")).0;
+    let d = file
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == code && d.span.start == start)
+        .unwrap_or_else(|| panic!("no {code} at {needle}: {:#?}", file.diagnostics()))
+        .clone();
+    let actions: Vec<CodeAction> =
+        code_actions(&file, Span::empty(d.span.start)).into_iter().filter(|a| a.diagnostic == Some((code, d.span))).collect();
+    (file, actions)
+}
+
+/// Apply an action, check that its diagnostic is gone and no syntax error came,
+/// and show the lines it changed or added.
+fn apply(file: &File, action: &CodeAction) -> String {
+    let (code, _) = action.diagnostic.unwrap();
+    let after = analyse(&apply_edits(&file.text, &action.edits));
+    assert_eq!(count(&after, code), count(file, code) - 1, "{code} is still there after `{}`:\n{}", action.title, after.text);
+    assert!(count(&after, Code::SyntaxError) <= count(file, Code::SyntaxError), "{}", after.text);
+    let old: Vec<&str> = file.text.lines().collect();
+    after.text.lines().filter(|l| !old.contains(l)).collect::<Vec<_>>().join("\n")
+}
+
+fn titles(actions: &[CodeAction]) -> String {
+    actions.iter().map(|a| format!("{}{}", a.title, if a.is_preferred { " (preferred)" } else { "" })).collect::<Vec<_>>().join("\n")
+}
+
+/// Check every action: each removes its diagnostic.
+fn apply_all(file: &File, actions: &[CodeAction]) {
+    for action in actions {
+        apply(file, action);
+    }
+}
+
+#[test]
+fn add_a_rank_into_existing_braces() {
+    let (file, actions) = actions_for(FLAWED, Code::UnrankedJob, "fit-in", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Add `importance: crucial`
+    Add `importance: high`
+    Add `importance: medium`
+    Add `importance: low`
+    Add `importance: trivial`
+    Allow `unranked-job` on this job
+    ");
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply(&file, &actions[1]), @r#"    job fit-in "Feel at home in the new country" { kind: emotional, importance: high }"#);
+}
+
+#[test]
+fn add_a_rank_with_new_braces_and_in_a_multi_line_block() {
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    pain bare \"Bare\"\n    pain tall \"Tall\" {\n      kind: risk\n    }\n    gain empty \"Empty\" {}\n    gain comma \"Comma\" { kind: desired, }\n  }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnrankedPain, "bare", 0);
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    pain bare "Bare" { severity: extreme }"#);
+    let (file, actions) = actions_for(text, Code::UnrankedPain, "tall", 0);
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply(&file, &actions[4]), @"      severity: negligible");
+    let (file, actions) = actions_for(text, Code::UnrankedGain, "empty", 0);
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    gain empty "Empty" { relevance: essential }"#);
+    let (file, actions) = actions_for(text, Code::UnrankedGain, "comma", 0);
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply(&file, &actions[2]), @r#"    gain comma "Comma" { kind: desired, relevance: medium }"#);
+}
+
+#[test]
+fn add_a_reliever_to_the_value_map() {
+    let (file, actions) = actions_for(WEDDING, Code::UnrelievedPain, "invites", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Add a reliever that relieves this pain (`relieve-invites`) (preferred)
+    Allow `unrelieved-pain` on this pain
+    ");
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    reliever relieve-invites "How we relieve: Trouble sending invites" { relieves: invites }"#);
+}
+
+#[test]
+fn add_a_creator_and_a_value_map() {
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    gain g \"A \\\"quoted\\\" gain\" { relevance: high }\n  }\n}\n";
+    let (file, actions) = actions_for(text, Code::UncreatedGain, "g \"", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Add a creator that creates this gain (`create-g`) (preferred)
+    Allow `uncreated-gain` on this gain
+    ");
+    let after = apply_edits(&file.text, &actions[0].edits);
+    apply(&file, &actions[0]);
+    insta::assert_snapshot!(after, @r#"
+    canvas c "C" {
+      segment s "S" {
+        gain g "A \"quoted\" gain" { relevance: high }
+      }
+
+      value-map {
+        creator create-g "How we create: A \"quoted\" gain" { creates: g }
+      }
+    }
+    "#);
+    assert_eq!(count(&analyse(&after), Code::MissingSection), 0);
+}
+
+#[test]
+fn stubs_in_one_line_and_unclosed_value_maps() {
+    let text = "canvas c \"C\" {\n  segment s \"S\" { pain p \"P\" { severity: light } }\n  value-map {}\n}\n";
+    let (file, actions) = actions_for(text, Code::UnrelievedPain, "p \"", 0);
+    insta::assert_snapshot!(apply_edits(&file.text, &actions[0].edits), @r#"
+    canvas c "C" {
+      segment s "S" { pain p "P" { severity: light } }
+      value-map {
+        reliever relieve-p "How we relieve: P" { relieves: p }
+      }
+    }
+    "#);
+    apply(&file, &actions[0]);
+    let text = "canvas c \"C\" {\n  segment s \"S\" { pain relieve-p \"P\" { severity: light } }\n  value-map {\n    product x \"X\"\n";
+    let (file, actions) = actions_for(text, Code::UnrelievedPain, "relieve-p", 0);
+    insta::assert_snapshot!(apply_edits(&file.text, &actions[0].edits), @r#"
+    canvas c "C" {
+      segment s "S" { pain relieve-p "P" { severity: light } }
+      value-map {
+        product x "X"
+        reliever relieve-relieve-p "How we relieve: P" { relieves: relieve-p }
+    "#);
+    apply(&file, &actions[0]);
+}
+
+#[test]
+fn replace_an_unknown_reference() {
+    let (file, actions) = actions_for(FLAWED, Code::UnknownReference, "no-parner", 0);
+    insta::assert_snapshot!(titles(&actions), @"Replace with `no-partner` (preferred)");
+    insta::assert_snapshot!(apply(&file, &actions[0]), @"      relieves: [shy, no-partner] // unknown-reference: typo, `vpc` suggests `no-partner`");
+    // Nothing near: no action.
+    let (_, actions) = actions_for("canvas c \"C\" { segment s \"S\" { pain p \"P\" }\n value-map { reliever r \"R\" { relieves: zzzzzz } } }", Code::UnknownReference, "zzzzzz", 0);
+    assert!(actions.is_empty());
+}
+
+#[test]
+fn remove_an_unknown_attribute() {
+    // Alone on its line, with a comment after it (the comment stays).
+    let (file, actions) = actions_for(FLAWED, Code::UnknownAttribute, "audience", 0);
+    insta::assert_snapshot!(titles(&actions), @"Remove `audience` (preferred)");
+    let after = apply_edits(&file.text, &actions[0].edits);
+    apply(&file, &actions[0]);
+    insta::assert_snapshot!(after.lines().nth(7).unwrap(), @"    // unknown-attribute: a segment has no `audience`");
+    // Inline: last, first, middle.
+    let text = "canvas c \"C\" { segment s \"S\" {\n  job a \"A\" { kind: social, price: 3 }\n  job b \"B\" { price: 3, kind: social }\n  job d \"D\" { kind: social, price: 3, importance: high }\n  job e \"E\" {\n    price: 3\n    importance: high\n  }\n} }";
+    let mut out = String::new();
+    for n in 0..4 {
+        let (file, actions) = actions_for(text, Code::UnknownAttribute, "price", n);
+        let after = apply_edits(&file.text, &actions[0].edits);
+        apply(&file, &actions[0]);
+        out.push_str(&format!("{}\n---\n", after.lines().skip(1 + n).take(if n == 3 { 3 } else { 1 }).collect::<Vec<_>>().join("\n")));
+    }
+    insta::assert_snapshot!(out, @r#"
+      job a "A" { kind: social }
+    ---
+      job b "B" { kind: social }
+    ---
+      job d "D" { kind: social, importance: high }
+    ---
+      job e "E" {
+        importance: high
+      }
+    ---
+    "#);
+}
+
+#[test]
+fn rename_a_duplicate_id() {
+    let (file, actions) = actions_for(FLAWED, Code::DuplicateId, "speak \"Speak", 0);
+    insta::assert_snapshot!(titles(&actions), @"Rename this `speak` to `speak-2` (preferred)");
+    insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    job speak-2 "Speak on the phone" { kind: functional, importance: medium }"#);
+    let text = "canvas c \"C\" { segment s \"S\" { pain p \"P\"\n pain p-2 \"P2\"\n pain p \"P3\" } }\ncanvas c \"D\" {}";
+    let (file, actions) = actions_for(text, Code::DuplicateId, "p \"P3", 0);
+    insta::assert_snapshot!(apply(&file, &actions[0]), @r#" pain p-3 "P3" } }"#);
+    let (file, actions) = actions_for(text, Code::DuplicateId, "c \"D", 0);
+    insta::assert_snapshot!(apply(&file, &actions[0]), @r#"canvas c-2 "D" {}"#);
+}
+
+#[test]
+fn allow_the_code_on_the_item() {
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    pain a \"A\" { severity: light }\n    pain b \"B\" { severity: light, allow: unranked-pain }\n    pain d \"D\" { severity: light, allow: [] }\n  }\n  value-map { reliever r \"R\" }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnrelievedPain, "a \"A", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Add a reliever that relieves this pain (`relieve-a`) (preferred)
+    Allow `unrelieved-pain` on this pain
+    ");
+    insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @r#"    pain a "A" { severity: light, allow: unrelieved-pain }"#);
+    let (file, actions) = actions_for(text, Code::UnrelievedPain, "b \"B", 0);
+    insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @r#"    pain b "B" { severity: light, allow: [unranked-pain, unrelieved-pain] }"#);
+    let (file, actions) = actions_for(text, Code::UnrelievedPain, "d \"D", 0);
+    insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @r#"    pain d "D" { severity: light, allow: [unrelieved-pain] }"#);
+    let (file, actions) = actions_for(text, Code::DanglingReliever, "r \"R", 0);
+    insta::assert_snapshot!(titles(&actions), @"Allow `dangling-reliever` on this reliever");
+    apply_all(&file, &actions);
+}
+
+#[test]
+fn only_diagnostics_in_the_range() {
+    let file = analyse(FLAWED);
+    assert!(code_actions(&file, Span::new(0, 10)).is_empty());
+    let all = code_actions(&file, Span::new(0, FLAWED.len()));
+    assert!(all.len() > 20, "{}", all.len());
+}
+
+#[test]
+fn every_fix_of_the_flawed_example_works() {
+    let file = analyse(FLAWED);
+    let all = code_actions(&file, Span::new(0, FLAWED.len()));
+    apply_all(&file, &all);
+}
+
+#[test]
+fn a_selected_range_gets_the_fixes_of_the_diagnostics_it_overlaps() {
+    let (file, range) = range("canvas c \"C\" {\n  segment s \"S\" {\n    $0job a \"A\"\n    job b$0 \"B\"\n    job d \"D\"\n  }\n  value-map {}\n}\n");
+    let found: Vec<String> = code_actions(&file, range)
+        .iter()
+        .filter(|a| a.title.contains("crucial") || a.title.starts_with("Allow"))
+        .map(|a| format!("{} @ {}", a.title, &file.text[a.diagnostic.unwrap().1.range()]))
+        .collect();
+    insta::assert_snapshot!(found.join("\n"), @"
+    Add `importance: crucial` @ a
+    Allow `unranked-job` on this job @ a
+    Add `importance: crucial` @ b
+    Allow `unranked-job` on this job @ b
+    ");
+}

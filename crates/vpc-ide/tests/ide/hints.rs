@@ -1,0 +1,65 @@
+use vpc_ide::{code_lenses, inlay_hints, Span};
+
+use super::fixture::*;
+
+fn hints(text: &str) -> String {
+    let file = analyse(text);
+    let mut out = String::new();
+    for hint in inlay_hints(&file, Span::new(0, text.len())) {
+        let line_start = text[..hint.offset].rfind('\n').map_or(0, |i| i + 1);
+        out.push_str(&format!("{}  {}\n", text[line_start..hint.offset].trim(), hint.label));
+    }
+    out
+}
+
+#[test]
+fn who_relieves_and_creates() {
+    insta::assert_snapshot!(hints(WEDDING), @r#"
+    pain no-time "Might not have time" { kind: obstacle, severity: severe, job: organise }  ← relieved by esign, checklist
+    pain unfinished "Might not finish the preparation" { severity: extreme }  ← relieved by checklist
+    pain invites "Trouble sending invites" { severity: moderate }  ← unrelieved
+    gain carefree "Someone takes care of everything" { kind: required, relevance: essential }  ← created by one-stop
+    outcome venue-time "Minimise the time it takes to book a venue" {  opportunity 15 · under-served
+    "#);
+}
+
+#[test]
+fn unrelieved_uncreated_and_under_served() {
+    insta::assert_snapshot!(hints(include_str!("../../../../examples/flawed.vpc")), @r#"
+    pain shy "Too shy to speak up" { kind: obstacle, severity: severe, job: speak }  ← relieved by tandem
+    pain grammar "Grammar mistakes in every email" { severity: huge }  ← relieved by checker
+    pain no-partner "Nobody to practise with" {  ← unrelieved
+    pain lost "Getting lost in fast speech" { kind: outcome }  ← relieved by checker
+    pain cost "Private lessons are expensive" {  ← unrelieved
+    pain accent "People comment on the accent" {  ← unrelieved
+    gain fluent "Speak fluently within a year" { kind: desired, relevance: essential }  ← created by daily-chat
+    gain friends "Make friends among the locals" { kind: unexpected }  ← created by meetups
+    gain certificate "An official language certificate" { relevance: medium }  ← uncreated
+    outcome find-word "Minimise the time it takes to find the right word" {  opportunity 16 · under-served
+    "#);
+}
+
+#[test]
+fn only_in_the_range() {
+    let file = analyse(WEDDING);
+    let start = WEDDING.find("pain invites").unwrap();
+    let end = WEDDING.find("gain carefree").unwrap();
+    let found = inlay_hints(&file, Span::new(start, end));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].label, "← unrelieved");
+    assert!(inlay_hints(&file, Span::new(WEDDING.len() + 5, WEDDING.len() + 9)).is_empty());
+}
+
+#[test]
+fn lenses_show_the_fit() {
+    let show = |text: &str| {
+        let file = analyse(text);
+        code_lenses(&file).iter().map(|l| format!("{}: {}", &text[l.span.range()], l.title)).collect::<Vec<_>>().join("\n")
+    };
+    insta::assert_snapshot!(show(WEDDING), @"wedding: fit 82% · 1 pain unrelieved");
+    insta::assert_snapshot!(show(include_str!("../../../../examples/flawed.vpc")), @"
+    language-app: fit 62% · 3 pains unrelieved · 1 gain uncreated
+    tutors: fit n/a
+    ");
+    insta::assert_snapshot!(show("canvas \"Untitled\" {}"), @"canvas: fit n/a");
+}

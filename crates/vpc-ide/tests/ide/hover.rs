@@ -1,0 +1,369 @@
+use vpc_ide::hover;
+
+use super::fixture::*;
+
+fn hover_at(text: &str, needle: &str, n: usize, shift: usize) -> String {
+    let (file, offset) = at(text, needle, n, shift);
+    render(&file, offset)
+}
+
+fn hover_fixture(fixture: &str) -> String {
+    let (file, offset) = cursor(fixture);
+    render(&file, offset)
+}
+
+fn render(file: &vpc_ide::File, offset: usize) -> String {
+    match hover(file, offset) {
+        Some(h) => format!("[{}]\n{}", &file.text[h.range.range()], h.markdown),
+        None => "none".to_string(),
+    }
+}
+
+const FLAWED: &str = include_str!("../../../../examples/flawed.vpc");
+
+#[test]
+fn on_a_pain_identifier() {
+    insta::assert_snapshot!(hover_at(WEDDING, "no-time", 0, 2), @"
+    [no-time]
+    **pain** `no-time` — Might not have time
+
+    - severity: **severe** (weight 4)
+    - kind: obstacle
+    - job: `organise` (Organise a lovely wedding)
+    - relieved by: `esign` (Contracts that are signable online), `checklist` (Checklist with deadlines)
+    ");
+}
+
+#[test]
+fn on_an_unrelieved_pain() {
+    insta::assert_snapshot!(hover_at(WEDDING, "invites", 0, 0), @"
+    [invites]
+    **pain** `invites` — Trouble sending invites
+
+    - severity: **moderate** (weight 3)
+    - **not relieved** by any reliever — covering it would raise the fit from 82% to 100%
+    ");
+}
+
+#[test]
+fn on_a_reference_shows_the_target() {
+    insta::assert_snapshot!(hover_at(WEDDING, "unfinished, no-time", 0, 3), @"
+    [unfinished]
+    **pain** `unfinished` — Might not finish the preparation
+
+    - severity: **extreme** (weight 5)
+    - relieved by: `checklist` (Checklist with deadlines)
+    ");
+}
+
+#[test]
+fn on_an_item_keyword_adds_the_concept() {
+    insta::assert_snapshot!(hover_at(WEDDING, "gain carefree", 0, 1), @"
+    [gain]
+    **gain** `carefree` — Someone takes care of everything
+
+    - relevance: **essential** (weight 5)
+    - kind: required
+    - created by: `one-stop` (One planner handles every vendor)
+
+    ---
+
+    **gain** — an outcome or benefit the customer wants: required, expected, desired, or an unexpected pleasant surprise. Think of how the customer measures success.
+
+    Rank gains by `relevance`: from essential to nice-to-have. A gain can move from nice-to-have to essential over time.
+    ");
+}
+
+#[test]
+fn on_a_title() {
+    insta::assert_snapshot!(hover_at(WEDDING, "\"Checklist with deadlines\"", 0, 4), @r#"
+    ["Checklist with deadlines"]
+    **reliever** `checklist` — Checklist with deadlines
+
+    - relieves: `unfinished` (Might not finish the preparation), `no-time` (Might not have time)
+    "#);
+}
+
+#[test]
+fn on_a_job() {
+    insta::assert_snapshot!(hover_at(WEDDING, "organise", 0, 0), @"
+    [organise]
+    **job** `organise` — Organise a lovely wedding
+
+    - importance: **crucial** (weight 5)
+    - kind: functional
+    - served by: `app` (Online wedding services via app)
+    - pains: `no-time` (Might not have time)
+    - outcomes: `venue-time` (Minimise the time it takes to book a venue)
+    ");
+}
+
+#[test]
+fn on_an_outcome() {
+    insta::assert_snapshot!(hover_at(WEDDING, "venue-time", 0, 0), @"
+    [venue-time]
+    **outcome** `venue-time` — Minimise the time it takes to book a venue
+
+    - job: `organise` (Organise a lovely wedding)
+    - importance 9, satisfaction 3
+    - opportunity **15**: under-served
+    - addressed by: `one-stop` (One planner handles every vendor)
+    ");
+    insta::assert_snapshot!(hover_at(FLAWED, "find-word", 0, 0), @"
+    [find-word]
+    **outcome** `find-word` — Minimise the time it takes to find the right word
+
+    - job: `speak` (Hold a conversation with a native speaker)
+    - importance 9, satisfaction 2
+    - opportunity **16**: under-served, and nothing addresses it
+    ");
+}
+
+#[test]
+fn on_products_relievers_and_creators() {
+    insta::assert_snapshot!(hover_at(WEDDING, "app \"Online", 0, 0), @"
+    [app]
+    **product** `app` — Online wedding services via app
+
+    - kind: digital
+    - serves: `organise` (Organise a lovely wedding)
+    - relievers and creators via it: `esign` (Contracts that are signable online)
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "one-stop", 0, 0), @"
+    [one-stop]
+    **creator** `one-stop` — One planner handles every vendor
+
+    - creates: `carefree` (Someone takes care of everything)
+    - addresses: `venue-time` (Minimise the time it takes to book a venue)
+    ");
+    insta::assert_snapshot!(hover_at(FLAWED, "templates", 0, 0), @"
+    [templates]
+    **reliever** `templates` — Filled-in sample forms
+
+    - **relieves no pain**
+    - via: `app` (Chat and call with tutors and tandem partners)
+    ");
+}
+
+#[test]
+fn on_a_canvas() {
+    insta::assert_snapshot!(hover_at(WEDDING, "wedding", 0, 0), @"
+    [wedding]
+    **canvas** `wedding` — Wedding planner
+
+    fit **82%** (covered weight 14 of 17)
+
+    - 2 of 3 pains relieved, 1 of 1 gain created
+    - most severe unrelieved: `invites` (moderate)
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "canvas", 0, 0), @"
+    [canvas]
+    **canvas** `wedding` — Wedding planner
+
+    fit **82%** (covered weight 14 of 17)
+
+    - 2 of 3 pains relieved, 1 of 1 gain created
+    - most severe unrelieved: `invites` (moderate)
+
+    ---
+
+    **canvas** — a Value Proposition Canvas: one customer segment and the value map offered to it. Fill in one canvas per segment; a multi-sided platform has one canvas per side.
+
+    Fit is reached when the relievers and creators address the pains and gains that matter most: the fit score is the weight of the relieved pains and created gains over the weight of all of them.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "\"Wedding planner\"", 0, 1), @r#"
+    ["Wedding planner"]
+    **canvas** `wedding` — Wedding planner
+
+    fit **82%** (covered weight 14 of 17)
+
+    - 2 of 3 pains relieved, 1 of 1 gain created
+    - most severe unrelieved: `invites` (moderate)
+    "#);
+    insta::assert_snapshot!(hover_fixture("canvas e$0mpty \"Nothing yet\" {}"), @"
+    [empty]
+    **canvas** `empty` — Nothing yet
+
+    fit n/a: the canvas has no pains and no gains yet
+    ");
+}
+
+#[test]
+fn on_sections() {
+    insta::assert_snapshot!(hover_at(WEDDING, "couples \"", 0, 0), @"
+    [couples]
+    **segment** `couples` — Engaged couples
+
+    3 jobs, 3 pains, 1 gain, 1 outcome
+
+    - market: new
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "value-map", 0, 0), @"
+    [value-map]
+    **value-map** — Wedding planner app
+
+    1 product, 2 relievers, 1 creator
+
+    ---
+
+    **value-map** — the left side of the canvas (the square): the products and services offered to the segment, the pain relievers and the gain creators. It is judged by how well it fits the customer profile.
+    ");
+}
+
+#[test]
+fn on_attribute_keys() {
+    insta::assert_snapshot!(hover_at(WEDDING, "severity", 0, 0), @"
+    [severity]
+    **severity** (on a pain) — How intense the pain is for the customer, ranked `extreme` (weight 5), `severe`, `moderate`, `light` or `negligible` (weight 1). Relieving a severe pain counts more in the fit score.
+
+    One of `extreme`, `severe`, `moderate`, `light`, `negligible` (weight 5 to 1).
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "relieves", 0, 0), @"
+    [relieves]
+    **relieves** (on a reliever) — The pains this reliever relieves: a pain's identifier or a list of them. A pain that no reliever names is unrelieved and lowers the fit score.
+
+    Takes a pain's identifier or a list `[a, b]`.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "market", 0, 0), @"
+    [market]
+    **market** (on a segment) — The type of market the segment belongs to: `existing`, `resegmented`, `new` or `clone`. It decides market size, sales model, time to profitability and how customers adopt the offer.
+
+    One of `existing`, `resegmented`, `new`, `clone`.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "kind: obstacle", 0, 0), @"
+    [kind]
+    **kind** (on a pain) — The kind of pain: `outcome` (an undesired outcome or problem), `obstacle` (something that stops or slows the job) or `risk` (what could go wrong).
+
+    One of `outcome`, `obstacle`, `risk`.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "importance: 9", 0, 0), @"
+    [importance]
+    **importance** (on an outcome) — How important the outcome is to customers, rated from 0 to 10. With `satisfaction` it gives the opportunity score `importance + max(importance − satisfaction, 0)`.
+
+    Takes a number from 0 to 10.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "job: organise", 0, 0), @"
+    [job]
+    **job** (on a pain) — The job(s) this pain belongs to: a job's identifier or a list of them.
+
+    Takes a job's identifier or a list `[a, b]`.
+    ");
+}
+
+#[test]
+fn on_value_words() {
+    insta::assert_snapshot!(hover_at(WEDDING, "obstacle", 0, 0), @"
+    [obstacle]
+    **obstacle** — an obstacle: something that keeps the customer from starting a job or slows them down while doing it.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "market: new", 0, 9), @"
+    [new]
+    **new** — a new market: customers who were not served before, or could not be; the market has to be created and explained.
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "crucial", 0, 0), @"
+    [crucial]
+    **crucial** — the job's importance: the highest of the scale `crucial`, `high`, `medium`, `low`, `trivial` (weight 5 of 5 in the fit score).
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "required", 0, 0), @"
+    [required]
+    **required** — a required gain: without it a solution would not work at all (a phone must be able to make calls).
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "digital", 0, 0), @"
+    [digital]
+    **digital** — a digital or virtual product: an app, downloads, online recommendations.
+    ");
+    insta::assert_snapshot!(hover_fixture("canvas c \"C\" { segment s \"S\" { strategy: multi-si$0ded } }"), @"
+    [multi-sided]
+    **multi-sided** — a multi-sided platform: two or more interdependent segments, where what one side does creates value for the other. Give each side its own canvas.
+    ");
+    insta::assert_snapshot!(hover_fixture("canvas c \"C\" { segment s \"S\" { market: exist$0ing } }"), @"
+    [existing]
+    **existing** — an existing market: the customers, the competitors and what they value are known; the offer competes on performance.
+    ");
+    insta::assert_snapshot!(hover_fixture("canvas c \"C\" { segment s \"S\" { job b \"B\" { kind: supporting, role: co-cr$0eator } } }"), @"
+    [co-creator]
+    **co-creator** — the customer as a co-creator: helping to design the solution or otherwise adding value to it.
+    ");
+}
+
+#[test]
+fn on_a_code_in_allow() {
+    insta::assert_snapshot!(hover_at(FLAWED, "allow: unrelieved-pain", 0, 10), @r#"
+    [unrelieved-pain]
+    **unrelieved-pain** (default: warning)
+
+    ## What it finds
+    A pain that no reliever relieves: no `reliever` names it in `relieves:`.
+
+    ## Why it matters
+    Fit is reached when the value map addresses the pains that matter most. An
+    unrelieved pain lowers the fit score by its weight. It is fine to leave minor
+    pains alone, as no offer relieves everything: say so with `allow: unrelieved-pain`
+    on the pain.
+
+    ## Example
+    ```vpc
+    pain invites "Trouble sending invites" { severity: moderate }
+    ```
+    Add a reliever: `reliever rsvp "Online invitations with RSVP" { relieves: invites }`.
+
+    [Documentation](https://github.com/vpc-lang/vpc/blob/main/docs/lints.md#unrelieved-pain)
+    "#);
+}
+
+#[test]
+fn on_an_unknown_reference() {
+    insta::assert_snapshot!(hover_at(FLAWED, "no-parner", 0, 0), @"
+    [no-parner]
+    no pain is called `no-parner` in this canvas — did you mean `no-partner`?
+    ");
+}
+
+#[test]
+fn on_a_wrong_kind_reference() {
+    insta::assert_snapshot!(hover_at(FLAWED, "relieves: fluent", 0, 12), @"
+    [fluent]
+    **gain** `fluent` — Speak fluently within a year
+
+    - relevance: **essential** (weight 5)
+    - kind: desired
+    - created by: `daily-chat` (Ten minutes of conversation a day)
+    ");
+}
+
+#[test]
+fn on_half_typed_text() {
+    // A keyword alone at the start of a line.
+    insta::assert_snapshot!(hover_fixture("canvas c \"C\" {\n  segment s \"S\" {\n    pai$0n\n  }\n}"), @"
+    [pain]
+    **pain** — what annoys the customer before, during or after a job, or stops the job altogether: undesired outcomes and problems, obstacles, and risks of the job going badly or not getting done.
+
+    Rank pains by `severity`; relieving a severe pain counts more in the fit than a light one.
+    ");
+    // A key whose value is missing, in an attribute block left open.
+    insta::assert_snapshot!(hover_fixture("canvas c \"C\" {\n  segment s \"S\" {\n    pain p \"P\" { sever$0ity:\n    gain g \"G\"\n  }\n}"), @"
+    [severity]
+    **severity** (on a pain) — How intense the pain is for the customer, ranked `extreme` (weight 5), `severe`, `moderate`, `light` or `negligible` (weight 1). Relieving a severe pain counts more in the fit score.
+
+    One of `extreme`, `severe`, `moderate`, `light`, `negligible` (weight 5 to 1).
+    ");
+    // A value in an unclosed list.
+    insta::assert_snapshot!(hover_fixture("canvas c \"C\" {\n  segment s \"S\" { pain p \"P\" }\n  value-map {\n    reliever r \"R\" { relieves: [p$0\n  }\n}"), @"
+    [p]
+    **pain** `p` — P
+
+    - severity: not given (weighs 3)
+    - relieved by: `r` (R)
+    ");
+    // An unknown key.
+    assert_eq!(hover_fixture("canvas c \"C\" { segment s \"S\" { job j \"J\" { pri$0ce: 3 } } }"), "none");
+}
+
+#[test]
+fn nothing_on_whitespace_comments_and_punctuation() {
+    assert_eq!(hover_at(WEDDING, "// Wedding", 0, 5), "none");
+    assert_eq!(hover_at(WEDDING, "{", 0, 1), "none");
+    assert_eq!(hover_at(WEDDING, "  segment", 0, 0), "none");
+    let (file, _) = cursor("$0canvas c \"C\" {}");
+    assert!(vpc_ide::hover(&file, 10_000).is_none());
+}
