@@ -31,12 +31,7 @@ pub(crate) struct Checked {
 
 pub(crate) fn run(args: Args) -> u8 {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let mut path_errors = Vec::new();
-    let files = files::collect(&paths, &mut path_errors);
-    let mut trouble = !path_errors.is_empty();
-    for e in &path_errors {
-        output::path_error(&e.path, &e.message);
-    }
+    let (files, mut trouble) = files::collect_reporting(&paths);
 
     let mut configs = Configs::default();
     let mut checked = Vec::with_capacity(files.len());

@@ -8,6 +8,16 @@ pub(crate) struct PathError {
     pub message: String,
 }
 
+/// [`collect`], reporting each path problem on stderr; the flag says whether there was any.
+pub(crate) fn collect_reporting(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+    let mut errors = Vec::new();
+    let files = collect(paths, &mut errors);
+    for e in &errors {
+        crate::output::path_error(&e.path, &e.message);
+    }
+    (files, !errors.is_empty())
+}
+
 /// Every file to check: files named explicitly, and every `*.vpc` below the folders
 /// (honouring `.gitignore`, skipping hidden folders, not following symlinks), in path order.
 pub(crate) fn collect(paths: &[PathBuf], errors: &mut Vec<PathError>) -> Vec<PathBuf> {

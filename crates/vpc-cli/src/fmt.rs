@@ -29,12 +29,7 @@ pub(crate) fn run(args: Args) -> u8 {
         return status::TROUBLE;
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let mut path_errors = Vec::new();
-    let files = files::collect(&paths, &mut path_errors);
-    let mut trouble = !path_errors.is_empty();
-    for e in &path_errors {
-        output::path_error(&e.path, &e.message);
-    }
+    let (files, mut trouble) = files::collect_reporting(&paths);
     let colour = output::use_colour(std::io::stderr().is_terminal());
     let (mut changed, mut unchanged, mut broken) = (0, 0, 0);
     // Writes to stdout may fail on a closed pipe (`vpc fmt --check | head`): ignore that.
