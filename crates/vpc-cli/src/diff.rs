@@ -386,16 +386,11 @@ fn text_line(out: Vec<u8>) -> String {
 fn print(format: Format, report: &Report) {
     let stdout = std::io::stdout();
     let text = match format {
-        Format::Human => vpc_diff::render::human(report, use_colour(stdout.is_terminal())),
+        Format::Human => vpc_diff::render::human(report, crate::output::use_colour(stdout.is_terminal())),
         Format::Md => vpc_diff::render::markdown(report),
         Format::Json => vpc_diff::render::json(report),
     };
     let mut out = stdout.lock();
     // A closed pipe (`vpc diff HEAD | head`) is not an error worth a panic.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-}
-
-/// Colour only on a terminal, and never when `NO_COLOR` is set to anything.
-fn use_colour(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -8,6 +8,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod diff;
 mod explain;
 mod files;
 mod fmt;
@@ -27,6 +28,8 @@ enum Command {
     Check(check::Args),
     /// Rewrite .vpc files in canonical form (`--check`: only report)
     Fmt(fmt::Args),
+    /// What changed in the value proposition: two files, or git revisions
+    Diff(diff::Args),
     /// Explain a diagnostic code, or list them all
     Explain(explain::Args),
 }
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)

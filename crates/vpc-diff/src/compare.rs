@@ -1,0 +1,413 @@
+//! Comparing two files' canvases once they are paired.
+
+use std::collections::HashSet;
+
+use vpc_model::{Analysis, Canvas, ItemId, Link, LintConfig, Rank, Reference, Section, Target, UNDERSERVED};
+use vpc_syntax::{BlockKind, ItemKind};
+
+use crate::matching::{self, Key};
+use crate::{
+    CanvasChange, CanvasDiff, Coverage, CoverageChange, Diff, Direction, FitChange, ItemChange, ItemDiff, ItemSummary,
+    Links, Scores, Status,
+};
+
+/// The reference attributes, in the order changes are reported.
+const LINKS: [Link; 6] = [Link::Job, Link::Serves, Link::Relieves, Link::Creates, Link::Via, Link::Addresses];
+
+/// What changed from the canvases of `old` to those of `new`.
+pub fn diff(old: &Analysis, new: &Analysis) -> Diff {
+    diff_canvases(&old.canvases, &new.canvases)
+}
+
+/// Parse, analyse and compare two texts (lint levels do not matter to a diff).
+pub fn diff_texts(old: &str, new: &str) -> Diff {
+    let config = LintConfig::default();
+    let (_, old) = vpc_model::check(old, &config);
+    let (_, new) = vpc_model::check(new, &config);
+    diff(&old, &new)
+}
+
+/// What changed from one list of canvases to another (an empty list for a file
+/// that does not exist on that side).
+pub fn diff_canvases(old: &[Canvas], new: &[Canvas]) -> Diff {
+    let new_to_old = matching::pair_canvases(old, new);
+    let mut taken = vec![false; old.len()];
+    let mut canvases = Vec::with_capacity(new.len());
+    for (n, canvas) in new.iter().enumerate() {
+        canvases.push(match new_to_old[n] {
+            Some(o) => {
+                taken[o] = true;
+                compare_canvas(&old[o], canvas)
+            }
+            None => whole_canvas(canvas, Status::Added),
+        });
+    }
+    for (o, canvas) in old.iter().enumerate() {
+        if !taken[o] {
+            canvases.push(whole_canvas(canvas, Status::Removed));
+        }
+    }
+    Diff { canvases }
+}
+
+fn id_text(name: &Option<vpc_syntax::Name>) -> Option<String> {
+    name.as_ref().map(|n| n.text.clone())
+}
+
+/// A canvas that exists on one side only: every item added, or every item removed.
+fn whole_canvas(canvas: &Canvas, status: Status) -> CanvasDiff {
+    let refs = Outgoing::new(canvas);
+    let items: Vec<ItemSummary> = canvas.item_ids().map(|id| summary(canvas, &refs, id)).collect();
+    let fit = canvas.fit();
+    let (added, removed, fit) = match status {
+        Status::Added => (items, Vec::new(), FitChange { before: None, after: fit }),
+        _ => (Vec::new(), items, FitChange { before: fit, after: None }),
+    };
+    CanvasDiff {
+        status,
+        id: id_text(&canvas.id),
+        title: canvas.title.clone(),
+        fit,
+        changes: Vec::new(),
+        added,
+        removed,
+        changed: Vec::new(),
+        coverage: Vec::new(),
+    }
+}
+
+fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
+    let new_to_old = matching::pair(&item_keys(old), &item_keys(new));
+    let mut old_to_new = vec![None; old.items.len()];
+    for (n, o) in new_to_old.iter().enumerate() {
+        if let Some(o) = o {
+            old_to_new[*o] = Some(n);
+        }
+    }
+    let (old_refs, new_refs) = (Outgoing::new(old), Outgoing::new(new));
+    let pairs =
+        Pairs { old, new, old_refs: &old_refs, new_refs: &new_refs, new_to_old: &new_to_old, old_to_new: &old_to_new };
+
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    let mut coverage = Vec::new();
+    for n in new.item_ids() {
+        let Some(o) = new_to_old[n.0 as usize] else {
+            added.push(summary(new, &new_refs, n));
+            continue;
+        };
+        let o = ItemId(o as u32);
+        let changes = pairs.item_changes(o, n);
+        let item = new.item(n);
+        if !changes.is_empty() {
+            changed.push(ItemDiff { kind: item.kind, id: id_text(&item.id), title: item.title.clone(), changes });
+        }
+        if let (Some(before), Some(after)) = (coverage_of(old, o), coverage_of(new, n)) {
+            let quiet = matches!(
+                (before, after),
+                (Coverage::Served, Coverage::Unrated) | (Coverage::Unrated, Coverage::Served)
+            );
+            if before != after && !quiet {
+                let by = if after.is_gap() { Vec::new() } else { covered_by(new, n) };
+                coverage.push(CoverageChange {
+                    kind: item.kind,
+                    id: id_text(&item.id),
+                    title: item.title.clone(),
+                    before,
+                    after,
+                    by,
+                    opportunity: if item.kind == ItemKind::Outcome { item.opportunity() } else { None },
+                });
+            }
+        }
+    }
+    let removed = old
+        .item_ids()
+        .filter(|o| old_to_new[o.0 as usize].is_none())
+        .map(|o| summary(old, &old_refs, o))
+        .collect::<Vec<_>>();
+
+    let changes = canvas_changes(old, new);
+    let fit = FitChange { before: old.fit(), after: new.fit() };
+    let unchanged = changes.is_empty()
+        && added.is_empty()
+        && removed.is_empty()
+        && changed.is_empty()
+        && coverage.is_empty()
+        && fit.before == fit.after;
+    CanvasDiff {
+        status: if unchanged { Status::Unchanged } else { Status::Modified },
+        id: id_text(&new.id),
+        title: new.title.clone(),
+        fit,
+        changes,
+        added,
+        removed,
+        changed,
+        coverage,
+    }
+}
+
+fn item_keys(canvas: &Canvas) -> Vec<Key<'_, ItemKind>> {
+    canvas
+        .items
+        .iter()
+        .map(|i| Key { group: i.kind, id: i.id.as_ref().map(|n| n.text.as_str()), title: &i.title })
+        .collect()
+}
+
+/// Two canvases and how their items are paired.
+struct Pairs<'a> {
+    old: &'a Canvas,
+    new: &'a Canvas,
+    old_refs: &'a Outgoing,
+    new_refs: &'a Outgoing,
+    new_to_old: &'a [Option<usize>],
+    old_to_new: &'a [Option<usize>],
+}
+
+/// What a reference leads to, comparable across the two files: a matched item (by
+/// its index in the new canvas), else the name as written.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum RefKey {
+    Item(usize),
+    Name(String),
+}
+
+impl Pairs<'_> {
+    fn item_changes(&self, o: ItemId, n: ItemId) -> Vec<ItemChange> {
+        let (before, after) = (self.old.item(o), self.new.item(n));
+        let mut changes = Vec::new();
+        let (old_id, new_id) = (id_text(&before.id), id_text(&after.id));
+        if old_id != new_id {
+            changes.push(ItemChange::Reidentified { before: old_id, after: new_id });
+        }
+        if before.title != after.title {
+            changes.push(ItemChange::Reworded { before: before.title.clone(), after: after.title.clone() });
+        }
+        if let Some(scale) = scale_of(after.kind).filter(|_| before.rank != after.rank) {
+            let direction = match (before.rank, after.rank) {
+                (Rank::Level { index: a, .. }, Rank::Level { index: b, .. }) => {
+                    Some(if b < a { Direction::Up } else { Direction::Down })
+                }
+                _ => None,
+            };
+            changes.push(ItemChange::Rank {
+                scale,
+                before: rank_value(before.rank),
+                after: rank_value(after.rank),
+                direction,
+            });
+        }
+        for (key, a, b) in [
+            ("importance", before.importance_score, after.importance_score),
+            ("satisfaction", before.satisfaction_score, after.satisfaction_score),
+        ] {
+            if a != b {
+                changes.push(ItemChange::Score { key, before: a, after: b });
+            }
+        }
+        let (a, b) = (before.opportunity(), after.opportunity());
+        if a != b {
+            changes.push(ItemChange::Opportunity { before: a, after: b });
+        }
+        for (key, a, b) in [
+            ("kind", &before.category, &after.category),
+            ("role", &before.role, &after.role),
+            ("frequency", &before.frequency, &after.frequency),
+            ("context", &before.context, &after.context),
+        ] {
+            if a != b {
+                changes.push(ItemChange::Attribute { key, before: a.clone(), after: b.clone() });
+            }
+        }
+        for link in LINKS {
+            let old_keys = dedup(self.old_refs.from(self.old, o, link).map(|r| match r.target {
+                Target::Item(t) => match self.old_to_new[t.0 as usize] {
+                    Some(n) => RefKey::Item(n),
+                    None => RefKey::Name(r.name.text.clone()),
+                },
+                _ => RefKey::Name(r.name.text.clone()),
+            }));
+            let new_keys = dedup(self.new_refs.from(self.new, n, link).map(|r| match r.target {
+                Target::Item(t) if self.new_to_old[t.0 as usize].is_some() => RefKey::Item(t.0 as usize),
+                _ => RefKey::Name(r.name.text.clone()),
+            }));
+            let old_set: HashSet<&RefKey> = old_keys.iter().collect();
+            let new_set: HashSet<&RefKey> = new_keys.iter().collect();
+            let added: Vec<String> =
+                new_keys.iter().filter(|k| !old_set.contains(k)).map(|k| self.ref_name(k)).collect();
+            let removed: Vec<String> =
+                old_keys.iter().filter(|k| !new_set.contains(k)).map(|k| self.ref_name(k)).collect();
+            if !added.is_empty() || !removed.is_empty() {
+                changes.push(ItemChange::References { link: link.key(), added, removed });
+            }
+        }
+        changes
+    }
+
+    fn ref_name(&self, key: &RefKey) -> String {
+        match key {
+            RefKey::Item(n) => {
+                let item = self.new.item(ItemId(*n as u32));
+                crate::label(item.id.as_ref().map(|n| n.text.as_str()), &item.title)
+            }
+            RefKey::Name(name) => name.clone(),
+        }
+    }
+}
+
+fn dedup(keys: impl Iterator<Item = RefKey>) -> Vec<RefKey> {
+    let mut seen = HashSet::new();
+    keys.filter(|k| seen.insert(k.clone())).collect()
+}
+
+/// The scale an item kind is ranked on.
+pub(crate) fn scale_of(kind: ItemKind) -> Option<&'static str> {
+    match kind {
+        ItemKind::Job => Some("importance"),
+        ItemKind::Pain => Some("severity"),
+        ItemKind::Gain => Some("relevance"),
+        _ => None,
+    }
+}
+
+fn rank_value(rank: Rank) -> Option<String> {
+    match rank {
+        Rank::Missing => None,
+        Rank::Invalid => Some("invalid".to_string()),
+        Rank::Level { word, .. } => Some(word.to_string()),
+    }
+}
+
+/// The references each item makes (indices into `Canvas::references`, in source
+/// order), so that looking them up does not scan every reference of the canvas.
+struct Outgoing {
+    by_item: Vec<Vec<usize>>,
+}
+
+impl Outgoing {
+    fn new(canvas: &Canvas) -> Outgoing {
+        let mut by_item = vec![Vec::new(); canvas.items.len()];
+        for (n, r) in canvas.references.iter().enumerate() {
+            if let Some(list) = by_item.get_mut(r.from.0 as usize) {
+                list.push(n);
+            }
+        }
+        Outgoing { by_item }
+    }
+
+    fn from<'a>(&'a self, canvas: &'a Canvas, item: ItemId, link: Link) -> impl Iterator<Item = &'a Reference> + 'a {
+        self.by_item[item.0 as usize].iter().map(|&n| &canvas.references[n]).filter(move |r| r.link == link)
+    }
+}
+
+fn summary(canvas: &Canvas, refs: &Outgoing, id: ItemId) -> ItemSummary {
+    let item = canvas.item(id);
+    let links = LINKS
+        .iter()
+        .filter_map(|&link| {
+            let mut targets: Vec<String> = Vec::new();
+            for r in refs.from(canvas, id, link) {
+                if !targets.contains(&r.name.text) {
+                    targets.push(r.name.text.clone());
+                }
+            }
+            (!targets.is_empty()).then_some(Links { link: link.key(), targets })
+        })
+        .collect();
+    ItemSummary {
+        kind: item.kind,
+        id: id_text(&item.id),
+        title: item.title.clone(),
+        rank: if scale_of(item.kind).is_some() { rank_value(item.rank) } else { None },
+        category: item.category.clone(),
+        scores: (item.kind == ItemKind::Outcome).then(|| Scores {
+            importance: item.importance_score,
+            satisfaction: item.satisfaction_score,
+            opportunity: item.opportunity(),
+        }),
+        coverage: coverage_of(canvas, id),
+        links,
+    }
+}
+
+fn coverage_of(canvas: &Canvas, id: ItemId) -> Option<Coverage> {
+    let item = canvas.item(id);
+    Some(match item.kind {
+        ItemKind::Pain if canvas.is_covered(id) => Coverage::Relieved,
+        ItemKind::Pain => Coverage::Unrelieved,
+        ItemKind::Gain if canvas.is_covered(id) => Coverage::Created,
+        ItemKind::Gain => Coverage::Uncreated,
+        ItemKind::Outcome if !canvas.addressed_by(id).is_empty() => Coverage::Addressed,
+        ItemKind::Outcome => match item.opportunity() {
+            Some(score) if score >= UNDERSERVED => Coverage::UnderServed,
+            Some(_) => Coverage::Served,
+            None => Coverage::Unrated,
+        },
+        _ => return None,
+    })
+}
+
+/// The relievers, creators or addressing items that cover an item now.
+fn covered_by(canvas: &Canvas, id: ItemId) -> Vec<String> {
+    let sources = match canvas.item(id).kind {
+        ItemKind::Pain => canvas.relieved_by(id),
+        ItemKind::Gain => canvas.created_by(id),
+        ItemKind::Outcome => canvas.addressed_by(id),
+        _ => Vec::new(),
+    };
+    sources
+        .into_iter()
+        .map(|s| {
+            let item = canvas.item(s);
+            crate::label(item.id.as_ref().map(|n| n.text.as_str()), &item.title)
+        })
+        .collect()
+}
+
+fn canvas_changes(old: &Canvas, new: &Canvas) -> Vec<CanvasChange> {
+    let mut out = Vec::new();
+    let id = |n: &Option<vpc_syntax::Name>| id_text(n);
+    attribute(&mut out, "canvas", "id", id(&old.id), id(&new.id));
+    attribute(&mut out, "canvas", "title", Some(old.title.clone()), Some(new.title.clone()));
+    attribute(&mut out, "canvas", "description", old.description.clone(), new.description.clone());
+    let first =
+        |c: &'_ Canvas, kind: BlockKind| -> Option<Section> { c.sections.iter().find(|s| s.kind == kind).cloned() };
+    for kind in [BlockKind::Segment, BlockKind::ValueMap] {
+        let on = kind.keyword();
+        match (first(old, kind), first(new, kind)) {
+            (Some(a), Some(b)) => {
+                attribute(&mut out, on, "id", id(&a.id), id(&b.id));
+                attribute(&mut out, on, "title", a.title.clone(), b.title.clone());
+                attribute(&mut out, on, "description", a.description.clone(), b.description.clone());
+                if kind == BlockKind::Segment {
+                    attribute(&mut out, on, "market", a.market.clone(), b.market.clone());
+                    attribute(&mut out, on, "strategy", a.strategy.clone(), b.strategy.clone());
+                    attribute(&mut out, on, "early-adopters", a.early_adopters.clone(), b.early_adopters.clone());
+                }
+            }
+            (None, Some(b)) => out.push(CanvasChange::SectionAdded { section: on, title: section_name(&b) }),
+            (Some(a), None) => out.push(CanvasChange::SectionRemoved { section: on, title: section_name(&a) }),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+fn attribute(
+    out: &mut Vec<CanvasChange>,
+    on: &'static str,
+    key: &'static str,
+    before: Option<String>,
+    after: Option<String>,
+) {
+    if before != after {
+        out.push(CanvasChange::Attribute { on, key, before, after });
+    }
+}
+
+/// A section's title, else its id.
+fn section_name(section: &Section) -> Option<String> {
+    section.title.clone().or_else(|| id_text(&section.id))
+}
