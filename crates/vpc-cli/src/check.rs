@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use vpc_model::config::{find_config, FILE_NAME};
 use vpc_model::{Analysis, LintConfig, Severity};
 
@@ -33,27 +34,40 @@ pub(crate) fn run(args: Args) -> u8 {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
     let (files, mut trouble) = files::collect_reporting(&paths);
 
+    // Every file's levels first: a broken vpc.toml stops the run before any output,
+    // since its levels would decide the outcome.
     let mut configs = Configs::default();
-    let mut checked = Vec::with_capacity(files.len());
+    let mut work = Vec::with_capacity(files.len());
     for path in files {
-        let text = match files::read(&path) {
-            Ok(text) => text,
+        match configs.for_file(&path) {
+            Ok(config) => work.push((path, config)),
             Err(message) => {
-                output::path_error(&path, &message);
-                trouble = true;
-                continue;
-            }
-        };
-        let config = match configs.for_file(&path) {
-            Ok(config) => config,
-            Err(message) => {
-                // A broken vpc.toml stops the run: its levels would decide the outcome.
                 eprintln!("error: {message}");
                 return status::TROUBLE;
             }
-        };
-        let (_, analysis) = vpc_model::check(&text, &config);
-        checked.push(Checked { path, text, analysis });
+        }
+    }
+
+    // Files are independent: read and analyse them on every core, keeping path order.
+    let results: Vec<Result<Checked, (PathBuf, String)>> = work
+        .into_par_iter()
+        .map(|(path, config)| match files::read(&path) {
+            Ok(text) => {
+                let (_, analysis) = vpc_model::check(&text, &config);
+                Ok(Checked { path, text, analysis })
+            }
+            Err(message) => Err((path, message)),
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(c) => checked.push(c),
+            Err((path, message)) => {
+                output::path_error(&path, &message);
+                trouble = true;
+            }
+        }
     }
 
     output::print(args.format, &checked);
