@@ -1,4 +1,4 @@
-//! `vpc`: lint, and soon format, render and serve, Value Proposition Canvases written as text.
+//! `vpc`: check, format, diff and serve (LSP) Value Proposition Canvases written as text.
 
 use std::process::ExitCode;
 
@@ -32,6 +32,15 @@ enum Command {
     Diff(diff::Args),
     /// Explain a diagnostic code, or list them all
     Explain(explain::Args),
+    /// Run the language server on stdin/stdout (LSP 3.17)
+    Lsp(LspArgs),
+}
+
+#[derive(clap::Args)]
+struct LspArgs {
+    /// Accepted and ignored: VS Code's client passes it for the stdio transport
+    #[arg(long, hide = true)]
+    stdio: bool,
 }
 
 /// Exit statuses (spec §8).
@@ -58,6 +67,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Lsp(_) => return vpc_lsp::run_stdio(),
     };
     ExitCode::from(code)
 }

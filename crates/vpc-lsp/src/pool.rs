@@ -1,0 +1,109 @@
+//! Where work runs off the message loop, with panics caught.
+//!
+//! Analyses and features run on a small pool of threads of their own ([`Pool`]),
+//! not on tokio's blocking pool: that one also serves stdin/stdout, and spreading
+//! large allocations over many threads makes the allocator keep much more memory
+//! (each thread's heap holds on to what it freed). File IO uses [`blocking`].
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A fixed set of threads that run jobs in the order they are given.
+pub struct Pool {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Pool {
+    /// Start `threads` threads (at least one). They end when the pool is dropped.
+    pub fn new(threads: usize) -> Pool {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for i in 0..threads.max(1) {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new().name(format!("vpc-analysis-{i}")).spawn(move || {
+                loop {
+                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                }
+            });
+            if let Err(e) = spawned {
+                eprintln!("vpc lsp: cannot start an analysis thread: {e}");
+            }
+        }
+        Pool { jobs }
+    }
+
+    /// Run `f` on the pool. `Err` holds the panic message if it panicked.
+    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = tx.send(catch_unwind(AssertUnwindSafe(f)).map_err(|panic| panic_message(panic.as_ref())));
+        });
+        if self.jobs.send(job).is_err() {
+            return Err("the analysis threads are gone".to_string());
+        }
+        rx.await.unwrap_or_else(|_| Err("the analysis threads are gone".to_string()))
+    }
+
+    /// Drop a value on the pool: freeing a large analysis takes milliseconds that
+    /// the message loop should not spend.
+    pub fn drop_later<T: Send + 'static>(&self, value: T) {
+        let _ = self.jobs.send(Box::new(move || drop(value)));
+    }
+}
+
+/// Run blocking IO on tokio's blocking pool. `Err` holds the panic message if it panicked.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    match tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(panic)) => Err(panic_message(panic.as_ref())),
+        Err(join) => Err(join.to_string()),
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic without a message".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_becomes_an_error_and_the_pool_lives_on() {
+        let pool = Pool::new(1);
+        assert_eq!(pool.run(|| 1 + 1).await, Ok(2));
+        // (The default hook prints this panic on stderr.)
+        assert_eq!(pool.run(|| -> u8 { panic!("boom {}", 7) }).await, Err("boom 7".to_string()));
+        assert_eq!(pool.run(|| 3).await, Ok(3));
+        assert_eq!(blocking(|| 4).await, Ok(4));
+        assert_eq!(blocking(|| -> u8 { panic!("io") }).await, Err("io".to_string()));
+    }
+
+    #[tokio::test]
+    async fn jobs_run_in_order_on_one_thread() {
+        let pool = Pool::new(1);
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let mut waits = Vec::new();
+        for i in 0..20 {
+            let seen = seen.clone();
+            waits.push(pool.run(move || seen.lock().unwrap().push(i)));
+        }
+        for w in waits {
+            w.await.unwrap();
+        }
+        assert_eq!(*seen.lock().unwrap(), (0..20).collect::<Vec<_>>());
+    }
+}
