@@ -19,7 +19,7 @@ use vpc_syntax::{BlockKind, ItemKind, Span};
 
 use crate::context::{self, canvas_of, frames, given_keys, is_closed, list_names, value_site, Frame, FrameKind};
 use crate::docs;
-use crate::file::{File, LexKind};
+use crate::file::{File, TokenKind};
 use crate::hover::describe_item;
 
 /// What a completion inserts.
@@ -69,13 +69,13 @@ pub fn completions(file: &File, offset: usize) -> Vec<Completion> {
         .filter(|(_, t)| t.span.start < offset && offset <= t.span.end);
     if let Some((_, t)) = typed {
         match t.kind {
-            LexKind::Ident => {}
-            LexKind::Str if offset < t.span.end || !is_closed_string(file.slice(t.span)) => return Vec::new(),
-            LexKind::Number | LexKind::Error if offset < t.span.end => return Vec::new(),
+            TokenKind::Ident => {}
+            TokenKind::Str if offset < t.span.end || !is_closed_string(file.slice(t.span)) => return Vec::new(),
+            TokenKind::Number | TokenKind::Error if offset < t.span.end => return Vec::new(),
             _ => {}
         }
     }
-    let prefix = typed.filter(|(_, t)| t.kind == LexKind::Ident);
+    let prefix = typed.filter(|(_, t)| t.kind == TokenKind::Ident);
     let start = prefix.map_or(offset, |(_, t)| t.span.start);
     let replace = prefix.map_or(Span::empty(offset), |(_, t)| t.span);
     let skip = prefix.map(|(i, _)| i);
@@ -129,7 +129,7 @@ fn at_member_start(file: &File, p: usize, start: usize) -> bool {
         None => true,
         Some(last) => {
             !file.same_line(last.span.start, start)
-                || matches!(last.kind, LexKind::LBrace | LexKind::Comma | LexKind::RBrace)
+                || matches!(last.kind, TokenKind::LBrace | TokenKind::Comma | TokenKind::RBrace)
         }
     }
 }

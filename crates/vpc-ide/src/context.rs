@@ -10,7 +10,7 @@
 use vpc_syntax::schema::Owner;
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
-use crate::file::{File, LexKind, Token};
+use crate::file::{File, TokenKind, Token};
 
 /// What a `{ … }` belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,23 +50,23 @@ pub(crate) enum Head {
 
 impl File {
     pub(crate) fn word(&self, t: Token) -> &str {
-        if t.kind == LexKind::Ident { self.slice(t.span) } else { "" }
+        if t.kind == TokenKind::Ident { self.slice(t.span) } else { "" }
     }
 
     /// Does token `i` start a block or item head: its keyword, followed by a name or a
     /// title (or `{`, for blocks), first on its line or where no attribute block is open?
     pub(crate) fn head_at(&self, i: usize, in_item: bool) -> Option<Head> {
         let t = *self.tokens.get(i)?;
-        if t.kind != LexKind::Ident || (in_item && !t.bol) {
+        if t.kind != TokenKind::Ident || (in_item && !t.bol) {
             return None;
         }
         let next = self.tokens.get(i + 1).map(|n| n.kind);
         let word = self.word(t);
         if let Some(kind) = ItemKind::from_keyword(word) {
-            return matches!(next, Some(LexKind::Ident | LexKind::Str)).then_some(Head::Item(kind));
+            return matches!(next, Some(TokenKind::Ident | TokenKind::Str)).then_some(Head::Item(kind));
         }
         let kind = BlockKind::from_keyword(word)?;
-        matches!(next, Some(LexKind::Ident | LexKind::Str | LexKind::LBrace)).then_some(Head::Block(kind))
+        matches!(next, Some(TokenKind::Ident | TokenKind::Str | TokenKind::LBrace)).then_some(Head::Block(kind))
     }
 }
 
@@ -78,7 +78,7 @@ pub(crate) fn frames(file: &File, upto: usize) -> Vec<Frame> {
         let t = file.tokens[i];
         let in_item = matches!(stack.last(), Some(Frame { kind: FrameKind::Item(_) | FrameKind::Other, .. }));
         match t.kind {
-            LexKind::Ident => match file.head_at(i, in_item) {
+            TokenKind::Ident => match file.head_at(i, in_item) {
                 Some(Head::Block(BlockKind::Canvas)) => {
                     stack.clear();
                     pending = Some((FrameKind::Block(BlockKind::Canvas), t.span));
@@ -97,15 +97,15 @@ pub(crate) fn frames(file: &File, upto: usize) -> Vec<Frame> {
                 }
                 None => {}
             },
-            LexKind::Str => {}
-            LexKind::LBrace => {
+            TokenKind::Str => {}
+            TokenKind::LBrace => {
                 let (kind, keyword) = match pending.take() {
                     Some((kind, keyword)) => (kind, Some(keyword)),
                     None => (FrameKind::Other, None),
                 };
                 stack.push(Frame { kind, keyword, open: i });
             }
-            LexKind::RBrace => {
+            TokenKind::RBrace => {
                 stack.pop();
                 pending = None;
             }
@@ -136,18 +136,18 @@ pub(crate) struct ValueSite {
 pub(crate) fn value_site(file: &File, p: usize, offset: usize) -> Option<ValueSite> {
     let tokens = &file.tokens;
     let last = *tokens.get(p.checked_sub(1)?)?;
-    if last.kind == LexKind::Colon {
+    if last.kind == TokenKind::Colon {
         let key = p.checked_sub(2)?;
-        return (tokens[key].kind == LexKind::Ident && file.same_line(last.span.start, offset))
+        return (tokens[key].kind == TokenKind::Ident && file.same_line(last.span.start, offset))
             .then_some(ValueSite { key, list: None });
     }
-    if !matches!(last.kind, LexKind::LBracket | LexKind::Comma) {
+    if !matches!(last.kind, TokenKind::LBracket | TokenKind::Comma) {
         return None;
     }
     let open = open_list(file, p)?;
     let colon = open.checked_sub(1)?;
     let key = open.checked_sub(2)?;
-    (tokens[colon].kind == LexKind::Colon && tokens[key].kind == LexKind::Ident).then_some(ValueSite { key, list: Some(open) })
+    (tokens[colon].kind == TokenKind::Colon && tokens[key].kind == TokenKind::Ident).then_some(ValueSite { key, list: Some(open) })
 }
 
 /// The `[` still open before token `p`, if any.
@@ -155,10 +155,10 @@ fn open_list(file: &File, p: usize) -> Option<usize> {
     let mut depth = 0usize;
     for j in (0..p).rev() {
         match file.tokens[j].kind {
-            LexKind::RBracket => depth += 1,
-            LexKind::LBracket if depth == 0 => return Some(j),
-            LexKind::LBracket => depth -= 1,
-            LexKind::LBrace | LexKind::RBrace | LexKind::Colon => return None,
+            TokenKind::RBracket => depth += 1,
+            TokenKind::LBracket if depth == 0 => return Some(j),
+            TokenKind::LBracket => depth -= 1,
+            TokenKind::LBrace | TokenKind::RBrace | TokenKind::Colon => return None,
             _ => {}
         }
     }
@@ -173,18 +173,18 @@ pub(crate) fn list_names(file: &File, open: usize, skip: Option<usize>) -> Vec<S
     for j in open + 1..file.tokens.len() {
         let t = file.tokens[j];
         match t.kind {
-            LexKind::LBracket => depth += 1,
-            LexKind::RBracket if depth == 0 => break,
-            LexKind::RBracket => depth -= 1,
-            LexKind::LBrace | LexKind::RBrace => break,
+            TokenKind::LBracket => depth += 1,
+            TokenKind::RBracket if depth == 0 => break,
+            TokenKind::RBracket => depth -= 1,
+            TokenKind::LBrace | TokenKind::RBrace => break,
             // The next attribute: its key is no element.
-            LexKind::Colon => {
+            TokenKind::Colon => {
                 names.pop();
                 break;
             }
             // A list left open: the next item ends it.
-            LexKind::Ident if file.head_at(j, true).is_some() => break,
-            LexKind::Ident if Some(j) != skip => names.push(file.slice(t.span).to_string()),
+            TokenKind::Ident if file.head_at(j, true).is_some() => break,
+            TokenKind::Ident if Some(j) != skip => names.push(file.slice(t.span).to_string()),
             _ => {}
         }
     }
@@ -199,10 +199,10 @@ pub(crate) fn given_keys(file: &File, frame: Frame, skip: Option<usize>) -> Vec<
     for j in frame.open + 1..file.tokens.len() {
         let t = file.tokens[j];
         match t.kind {
-            LexKind::LBrace | LexKind::LBracket => depth += 1,
-            LexKind::RBrace | LexKind::RBracket if depth == 0 => break,
-            LexKind::RBrace | LexKind::RBracket => depth -= 1,
-            LexKind::Ident if depth == 0 => {
+            TokenKind::LBrace | TokenKind::LBracket => depth += 1,
+            TokenKind::RBrace | TokenKind::RBracket if depth == 0 => break,
+            TokenKind::RBrace | TokenKind::RBracket => depth -= 1,
+            TokenKind::Ident if depth == 0 => {
                 if let Some(head) = file.head_at(j, is_item) {
                     // A new item closes an attribute block; a new section or canvas closes more.
                     let closes = matches!(
@@ -215,7 +215,7 @@ pub(crate) fn given_keys(file: &File, frame: Frame, skip: Option<usize>) -> Vec<
                         break;
                     }
                 }
-                if Some(j) != skip && file.tokens.get(j + 1).is_some_and(|n| n.kind == LexKind::Colon) {
+                if Some(j) != skip && file.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Colon) {
                     keys.push(file.slice(t.span).to_string());
                 }
             }
@@ -231,10 +231,10 @@ pub(crate) fn is_closed(file: &File, frame: Frame) -> bool {
     let mut depth = 0usize;
     for j in frame.open + 1..file.tokens.len() {
         match file.tokens[j].kind {
-            LexKind::LBrace => depth += 1,
-            LexKind::RBrace if depth == 0 => return true,
-            LexKind::RBrace => depth -= 1,
-            LexKind::Ident if file.head_at(j, true).is_some() => return false,
+            TokenKind::LBrace => depth += 1,
+            TokenKind::RBrace if depth == 0 => return true,
+            TokenKind::RBrace => depth -= 1,
+            TokenKind::Ident if file.head_at(j, true).is_some() => return false,
             _ => {}
         }
     }

@@ -1,7 +1,7 @@
 //! One analysed file and the indexes every feature shares, built once.
 
 use vpc_model::{Analysis, Canvas, Definition, Diagnostic, ItemId, LintConfig, SectionId, Target};
-use vpc_syntax::lexer::{self, Kind};
+pub(crate) use vpc_syntax::lexer::{Token, TokenKind};
 use vpc_syntax::{Block, Item, LineIndex, Member, Parse, Span};
 
 /// A `.vpc` text with its syntax tree, its canvases and diagnostics, and the
@@ -20,29 +20,6 @@ pub struct File {
     pub(crate) occurrences: Vec<Occurrence>,
     /// For each canvas, for each [`ItemId`], where the item is in the syntax tree.
     item_paths: Vec<Vec<Option<ItemPath>>>,
-}
-
-/// A token of the text, owned (the lexer's borrow the text).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub kind: LexKind,
-    pub span: Span,
-    /// First token on its line.
-    pub bol: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum LexKind {
-    Ident,
-    Str,
-    Number,
-    LBrace,
-    RBrace,
-    LBracket,
-    RBracket,
-    Colon,
-    Comma,
-    Error,
 }
 
 /// What a name stands for: a canvas of the file, or a section or item of a canvas
@@ -84,30 +61,9 @@ struct ItemPath {
 impl File {
     /// Parse and analyse `text` with the lint levels of `config`.
     pub fn new(text: String, config: &LintConfig) -> File {
-        let (parse, analysis) = vpc_model::check(&text, config);
-        let lexed = lexer::lex(&text);
-        let tokens = lexed
-            .tokens
-            .iter()
-            .map(|(t, span)| Token {
-                kind: match t.kind {
-                    Kind::Ident(_) => LexKind::Ident,
-                    Kind::Str(_) => LexKind::Str,
-                    Kind::Number(_) => LexKind::Number,
-                    Kind::LBrace => LexKind::LBrace,
-                    Kind::RBrace => LexKind::RBrace,
-                    Kind::LBracket => LexKind::LBracket,
-                    Kind::RBracket => LexKind::RBracket,
-                    Kind::Colon => LexKind::Colon,
-                    Kind::Comma => LexKind::Comma,
-                    Kind::Error(_) => LexKind::Error,
-                },
-                span: *span,
-                bol: t.bol,
-            })
-            .collect();
-        let comments = lexed.comments.clone();
-        drop(lexed);
+        let (parse, tokens) = vpc_syntax::parse_with_tokens(&text);
+        let analysis = vpc_model::analyze(&text, &parse, config);
+        let comments = parse.file.comments.iter().map(|c| c.span).collect();
         let line_index = LineIndex::new(&text);
         let item_paths = parse
             .file
@@ -214,7 +170,7 @@ impl File {
         let pick = candidates
             .iter()
             .copied()
-            .find(|&j| self.tokens[j].kind == LexKind::Ident)
+            .find(|&j| self.tokens[j].kind == TokenKind::Ident)
             .or_else(|| candidates.iter().copied().find(|&j| self.tokens[j].span.contains(offset)))
             .or_else(|| candidates.first().copied())?;
         Some((pick, self.tokens[pick]))

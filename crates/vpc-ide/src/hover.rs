@@ -14,7 +14,7 @@ use vpc_syntax::{BlockKind, ItemKind, Span};
 
 use crate::context::{frames, value_site, FrameKind};
 use crate::docs;
-use crate::file::{Def, File, LexKind};
+use crate::file::{Def, File, TokenKind};
 
 /// Markdown about what is at the cursor, and the range it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +32,8 @@ pub fn hover(file: &File, offset: usize) -> Option<Hover> {
     let (i, token) = file.token_at(offset)?;
     let range = token.span;
     let markdown = match token.kind {
-        LexKind::Ident => ident(file, i)?,
-        LexKind::Str => title(file, range)?,
+        TokenKind::Ident => ident(file, i)?,
+        TokenKind::Str => title(file, range)?,
         _ => return None,
     };
     Some(Hover { range, markdown })
@@ -60,7 +60,7 @@ fn ident(file: &File, i: usize) -> Option<String> {
     }
     let owner = stack.last().and_then(|f| f.owner()).unwrap_or(Owner::Block(BlockKind::Canvas));
     // An attribute key.
-    if file.tokens.get(i + 1).is_some_and(|t| t.kind == LexKind::Colon) {
+    if file.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Colon) {
         return docs::key(owner, word);
     }
     // A word of a value set, or a code in `allow:`.

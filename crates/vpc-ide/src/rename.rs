@@ -2,7 +2,7 @@
 
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
-use crate::file::{Def, File, LexKind};
+use crate::file::{Def, File, TokenKind};
 use crate::TextEdit;
 
 /// Is `name` an identifier of the language: `[A-Za-z_][A-Za-z0-9_-]*`?
@@ -25,7 +25,7 @@ pub fn prepare_rename(file: &File, offset: usize) -> Result<Span, String> {
         return Err("comments cannot be renamed".to_string());
     }
     match file.token_at(offset) {
-        Some((_, t)) if t.kind == LexKind::Ident => {
+        Some((_, t)) if t.kind == TokenKind::Ident => {
             let word = file.slice(t.span);
             if ItemKind::from_keyword(word).is_some() || BlockKind::from_keyword(word).is_some() {
                 Err(format!("`{word}` is a keyword of the language; only identifiers of items, sections and canvases can be renamed"))
@@ -33,7 +33,7 @@ pub fn prepare_rename(file: &File, offset: usize) -> Result<Span, String> {
                 Err(format!("`{word}` is a word of the language, not the identifier of an item; it cannot be renamed"))
             }
         }
-        Some((_, t)) if t.kind == LexKind::Str => Err("a string cannot be renamed; edit the text instead".to_string()),
+        Some((_, t)) if t.kind == TokenKind::Str => Err("a string cannot be renamed; edit the text instead".to_string()),
         _ => Err("there is no identifier here to rename".to_string()),
     }
 }

@@ -7,7 +7,9 @@
 use vpc_syntax::schema::{self, Owner, ValueKind};
 use vpc_syntax::{Attribute, Block, Item, Member, Span, Value};
 
-use crate::file::{Def, File, LexKind};
+use vpc_syntax::lexer::TokenKind as LexKind;
+
+use crate::file::{Def, File};
 use crate::SymbolKind;
 
 /// What a token is, for colouring.

@@ -55,6 +55,48 @@ pub enum Kind<'s> {
     Error(&'s str),
 }
 
+/// What a token is, without its text: for tools that keep tokens beside the text
+/// (the editor features).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Ident,
+    Str,
+    Number,
+    LBrace,
+    RBrace,
+    LBracket,
+    RBracket,
+    Colon,
+    Comma,
+    Error,
+}
+
+/// A token owned apart from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// First token on its line.
+    pub bol: bool,
+}
+
+impl Kind<'_> {
+    pub fn token_kind(self) -> TokenKind {
+        match self {
+            Kind::Ident(_) => TokenKind::Ident,
+            Kind::Str(_) => TokenKind::Str,
+            Kind::Number(_) => TokenKind::Number,
+            Kind::LBrace => TokenKind::LBrace,
+            Kind::RBrace => TokenKind::RBrace,
+            Kind::LBracket => TokenKind::LBracket,
+            Kind::RBracket => TokenKind::RBracket,
+            Kind::Colon => TokenKind::Colon,
+            Kind::Comma => TokenKind::Comma,
+            Kind::Error(_) => TokenKind::Error,
+        }
+    }
+}
+
 /// A token for the parser.
 #[derive(Clone, Copy, Debug)]
 pub struct Tok<'s> {

@@ -39,7 +39,19 @@ pub struct Parse {
 
 /// Read `.vpc` text into a syntax tree. Never fails, never panics.
 pub fn parse(text: &str) -> Parse {
+    parse_lexed(text, lexer::lex(text))
+}
+
+/// [`parse`], also returning the tokens (owned, without their text), for tools that
+/// need both and should not lex twice.
+pub fn parse_with_tokens(text: &str) -> (Parse, Vec<lexer::Token>) {
     let lexed = lexer::lex(text);
+    let tokens =
+        lexed.tokens.iter().map(|(t, span)| lexer::Token { kind: t.kind.token_kind(), span: *span, bol: t.bol }).collect();
+    (parse_lexed(text, lexed), tokens)
+}
+
+fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
     let error_tokens: Vec<Span> = lexed
         .tokens
         .iter()
