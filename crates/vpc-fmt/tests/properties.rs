@@ -295,10 +295,17 @@ impl Writer<'_> {
         self.after_attribute = true;
     }
 
+    /// An id that is itself a keyword stays on its keyword's line: at the start of a
+    /// line it would start an item or block of its own (spec §2, error recovery).
+    fn id(&mut self, id: &str) {
+        let keyword = vpc_syntax::ItemKind::from_keyword(id).is_some() || vpc_syntax::BlockKind::from_keyword(id).is_some();
+        self.token(id, if keyword { Glue::SameLine } else { Glue::Any });
+    }
+
     fn item(&mut self, item: &Item) {
         self.token(item.keyword, Glue::Any);
         if let Some(id) = &item.id {
-            self.token(id, Glue::Any);
+            self.id(id);
         }
         self.token(&item.title, Glue::Any);
         if let Some(block) = &item.block {
@@ -313,7 +320,7 @@ impl Writer<'_> {
     fn section(&mut self, section: &Section) {
         self.token(section.keyword, Glue::Any);
         if let Some(id) = &section.id {
-            self.token(id, Glue::Any);
+            self.id(id);
         }
         if let Some(title) = &section.title {
             self.token(title, Glue::Any);
@@ -331,7 +338,7 @@ impl Writer<'_> {
     fn canvas(&mut self, canvas: &Canvas) {
         self.token("canvas", Glue::Any);
         if let Some(id) = &canvas.id {
-            self.token(id, Glue::Any);
+            self.id(id);
         }
         self.token(&canvas.title, Glue::Any);
         self.token("{", Glue::Any);

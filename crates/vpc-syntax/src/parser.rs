@@ -12,6 +12,7 @@ use chumsky::error::{EmptyErr, LabelError};
 use chumsky::extra::ParserExtra;
 use chumsky::input::ValueInput;
 use chumsky::prelude::*;
+use rayon::prelude::*;
 
 use crate::ast::*;
 use crate::SyntaxError;
@@ -27,23 +28,78 @@ fn sp(s: CSpan) -> Span {
 }
 
 /// Parse the lexer's tokens; `convert` turns chumsky's errors into ours (or drops them).
+///
+/// Canvases are parsed one by one: top-level recovery already restarts at every
+/// `canvas` that starts a line, so each canvas's tokens parse on their own, and the
+/// spans stay absolute because they come from the tokens. That lets large files use
+/// every core, and lets only a canvas with syntax errors pay for worded errors.
 pub(crate) fn parse_tokens<'s>(
     tokens: &[(Tok<'s>, Span)],
     len: usize,
-    convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError>,
+    convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync,
 ) -> (Vec<Block>, Vec<SyntaxError>) {
-    let eoi = CSpan::from(len..len);
     let tokens: Vec<(Tok<'s>, CSpan)> = tokens.iter().map(|(t, s)| (*t, CSpan::from(s.start..s.end))).collect();
-    // Most files have no syntax errors: parse first with an error type that costs
+    let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(&tokens, i)).collect();
+    starts.insert(0, 0);
+    // (first token, end token, end-of-input offset) of each canvas's share of the tokens.
+    let chunks: Vec<(usize, usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .map(|(n, &from)| {
+            let to = starts.get(n + 1).copied().unwrap_or(tokens.len());
+            let eoi = tokens.get(to).map_or(len, |(_, s)| s.start);
+            (from, to, eoi)
+        })
+        .collect();
+    // Small files are parsed on this thread; large ones in a few groups per core.
+    let groups = if tokens.len() < 20_000 { 1 } else { 4 * rayon::current_num_threads() };
+    let per_group = chunks.len().div_ceil(groups).max(1);
+    let parsed: Vec<(Vec<Block>, Vec<SyntaxError>)> = if groups == 1 {
+        vec![parse_chunks(&tokens, &chunks, &convert)]
+    } else {
+        chunks.par_chunks(per_group).map(|group| parse_chunks(&tokens, group, &convert)).collect()
+    };
+    let mut canvases = Vec::new();
+    let mut errors = Vec::new();
+    for (c, e) in parsed {
+        canvases.extend(c);
+        errors.extend(e);
+    }
+    (canvases, errors)
+}
+
+/// Is token `i` a `canvas` keyword that starts a line and a canvas (the parser's sync point)?
+fn starts_canvas(tokens: &[(Tok<'_>, CSpan)], i: usize) -> bool {
+    matches!(tokens[i].0, Tok { kind: Kind::Ident("canvas"), bol: true })
+        && matches!(tokens.get(i + 1), Some((Tok { kind: Kind::Ident(_) | Kind::Str(_) | Kind::LBrace, .. }, _)))
+}
+
+fn parse_chunks<'s>(
+    tokens: &[(Tok<'s>, CSpan)],
+    chunks: &[(usize, usize, usize)],
+    convert: &(impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync),
+) -> (Vec<Block>, Vec<SyntaxError>) {
+    // Most canvases have no syntax errors: parse first with an error type that costs
     // nothing, and only when something went wrong again with errors worth reading.
     // Both runs build the same tree: the error type never changes what is parsed.
-    let (canvases, errors) =
-        file::<_, extra::Err<EmptyErr>>().parse(tokens.as_slice().split_token_span(eoi)).into_output_errors();
-    if errors.is_empty() {
-        return (canvases.unwrap_or_default(), Vec::new());
+    // Parsers are built once per group (they cannot cross threads).
+    let cheap = file::<_, extra::Err<EmptyErr>>();
+    let mut rich = None;
+    let mut canvases = Vec::new();
+    let mut errors = Vec::new();
+    for &(from, to, eoi) in chunks {
+        let input = || tokens[from..to].split_token_span(CSpan::from(eoi..eoi));
+        let (blocks, cheap_errors) = cheap.parse(input()).into_output_errors();
+        if cheap_errors.is_empty() {
+            canvases.extend(blocks.unwrap_or_default());
+            continue;
+        }
+        let rich = rich.get_or_insert_with(file::<_, Extra<'_, 's>>);
+        let (blocks, rich_errors) = rich.parse(input()).into_output_errors();
+        canvases.extend(blocks.unwrap_or_default());
+        errors.extend(rich_errors.iter().filter_map(convert));
     }
-    let (canvases, errors) = file::<_, Extra<'_, 's>>().parse(tokens.as_slice().split_token_span(eoi)).into_output_errors();
-    (canvases.unwrap_or_default(), errors.iter().filter_map(convert).collect())
+    (canvases, errors)
 }
 
 fn file<'t, 's: 't, I, E>() -> impl Parser<'t, I, Vec<Block>, E> + Clone
@@ -166,8 +222,10 @@ where
         .boxed();
 
     // Item head: `id "title"`, `"title"` or `id` (the missing title is reported later).
+    // A keyword that starts a line and an item or block is that item or block, not an id.
+    let head_id = ident.clone().and_is(choice((item_start.clone(), any_block_start.clone())).not());
     let head = choice((
-        ident.clone().then(string.clone().or_not()).map(|(id, title)| (Some(id), title)),
+        head_id.then(string.clone().or_not()).map(|(id, title)| (Some(id), title)),
         string.clone().map(|title| (None, Some(title))),
     ))
     .boxed();
@@ -190,8 +248,10 @@ where
 
     let item_keyword = select! { Tok { kind: Kind::Ident(s), .. } = e
         if ItemKind::from_keyword(s).is_some() => (ItemKind::from_keyword(s).unwrap(), sp(e.span())) };
+    // A keyword right before the next item, block or `}` is an item without a title
+    // (reported after parsing), so that the half-typed item does not swallow its block.
     let item = item_keyword
-        .then(head.clone())
+        .then(choice((head.clone(), hard.clone().rewind().to((None, None)))))
         .then(attribute_block.or_not())
         .map_with(|(((kind, keyword), (id, title)), attributes), e| {
             Some(Member::Item(Item { kind, keyword, id, title, attributes, span: sp(e.span()) }))

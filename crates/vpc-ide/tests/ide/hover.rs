@@ -336,6 +336,13 @@ fn on_half_typed_text() {
     // A keyword alone at the start of a line.
     insta::assert_snapshot!(hover_fixture("canvas c \"C\" {\n  segment s \"S\" {\n    pai$0n\n  }\n}"), @"
     [pain]
+    **pain**
+
+    - severity: not given (weighs 3)
+    - **not relieved** by any reliever — covering it would raise the fit from 0% to 100%
+
+    ---
+
     **pain** — what annoys the customer before, during or after a job, or stops the job altogether: undesired outcomes and problems, obstacles, and risks of the job going badly or not getting done.
 
     Rank pains by `severity`; relieving a severe pain counts more in the fit than a light one.
