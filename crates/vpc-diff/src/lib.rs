@@ -346,21 +346,7 @@ pub(crate) fn label(id: Option<&str>, title: &str) -> String {
 
 /// A title in double quotes, written as in a `.vpc` string.
 pub(crate) fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!("\"{}\"", vpc_syntax::lexer::escape(text))
 }
 
 fn ser_kind<S: serde::Serializer>(kind: &ItemKind, s: S) -> Result<S::Ok, S::Error> {

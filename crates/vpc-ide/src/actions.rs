@@ -125,7 +125,7 @@ impl Fix<'_> {
             _ => ("creates", "create"),
         };
         let new_id = free_id(canvas, &format!("{verb}-{}", name.text));
-        let title = escape(&format!("How we {verb}: {}", canvas.item(id).title));
+        let title = vpc_syntax::lexer::escape(&format!("How we {verb}: {}", canvas.item(id).title));
         let stub = format!("{kind} {new_id} \"{title}\" {{ {key}: {} }}", name.text);
         let Some(canvas_node) = self.file.canvas_block(c) else { return };
         let value_map = canvas
@@ -246,21 +246,6 @@ fn free_id(canvas: &Canvas, base: &str) -> String {
     (2..).map(|k| format!("{base}-{k}")).find(|n| canvas.lookup(n).is_none()).unwrap_or_default()
 }
 
-/// Text for inside a string literal.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The edit that adds `key: value` to an item: into its `{ … }`, or with a new one.
 fn add_attribute(file: &File, item: &Item, attribute: &str) -> TextEdit {

@@ -309,6 +309,23 @@ fn check_escapes(literal: &str, offset: usize, errors: &mut Vec<SyntaxError>) {
     }
 }
 
+/// Text as it is written inside a string literal: the inverse of [`unescape`]
+/// (`"`, `\`, line breaks, tabs and other control characters escaped).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The value of a string literal (quotes removed, escapes resolved; bad escapes are kept as written).
 pub fn unescape(literal: &str) -> String {
     let inner = literal.strip_prefix('"').unwrap_or(literal);
@@ -391,6 +408,17 @@ mod tests {
         let lexed = lex(r#""\q \u{D800} \u{110000} \u{1F600}""#);
         let spans: Vec<_> = lexed.errors.iter().map(|e| e.span).collect();
         assert_eq!(spans, [Span::new(1, 3), Span::new(4, 12), Span::new(13, 23)]);
+    }
+
+    #[test]
+    fn escape_is_the_inverse_of_unescape() {
+        for text in ["plain", "a \"quote\"", "back\\slash", "line\nbreak\ttab\r", "bell\u{7} 😀"] {
+            let literal = format!("\"{}\"", escape(text));
+            assert_eq!(unescape(&literal), text);
+            let mut errors = Vec::new();
+            check_escapes(&literal, 0, &mut errors);
+            assert_eq!(errors, [], "{literal}");
+        }
     }
 
     #[test]
