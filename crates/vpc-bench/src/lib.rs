@@ -30,11 +30,27 @@ fn write_canvas(out: &mut String, n: usize, budget: usize) {
         if g % 7 == 6 {
             writeln!(out, "    job j{g} \"Get task {g} done without help\" {{ kind: functional }}").unwrap();
         } else {
-            writeln!(out, "    job j{g} \"Get task {g} done without help\" {{ kind: functional, importance: {rank} }}").unwrap();
+            writeln!(out, "    job j{g} \"Get task {g} done without help\" {{ kind: functional, importance: {rank} }}")
+                .unwrap();
         }
-        writeln!(out, "    pain p{g} \"Task {g} takes too long 😩\" {{ kind: obstacle, severity: {}, job: j{g} }}", severities[g % 5]).unwrap();
-        writeln!(out, "    pain q{g} \"Task {g} might go wrong\" {{ kind: risk, severity: {} }}", severities[(g + 2) % 5]).unwrap();
-        writeln!(out, "    gain g{g} \"Task {g} is done for them\" {{ kind: required, relevance: {}, job: j{g} }}", relevances[g % 5]).unwrap();
+        writeln!(
+            out,
+            "    pain p{g} \"Task {g} takes too long 😩\" {{ kind: obstacle, severity: {}, job: j{g} }}",
+            severities[g % 5]
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "    pain q{g} \"Task {g} might go wrong\" {{ kind: risk, severity: {} }}",
+            severities[(g + 2) % 5]
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "    gain g{g} \"Task {g} is done for them\" {{ kind: required, relevance: {}, job: j{g} }}",
+            relevances[g % 5]
+        )
+        .unwrap();
         writeln!(out, "    outcome o{g} \"Minimise the time task {g} takes\" {{\n      job: j{g}, importance: 9, satisfaction: {}\n    }}", g % 10).unwrap();
     }
     writeln!(out, "  }}\n\n  value-map m{n} \"Offer {n}\" {{").unwrap();
@@ -42,7 +58,8 @@ fn write_canvas(out: &mut String, n: usize, budget: usize) {
         writeln!(out, "    product a{g} \"App feature {g}\" {{ kind: digital, serves: [j{g}] }}").unwrap();
         // Every fifth q-pain stays unrelieved, as in real canvases.
         let relieves = if g % 5 == 4 { format!("p{g}") } else { format!("[p{g}, q{g}]") };
-        writeln!(out, "    reliever r{g} \"Does part {g} for them\" {{ relieves: {relieves}, via: a{g} }} // the core").unwrap();
+        writeln!(out, "    reliever r{g} \"Does part {g} for them\" {{ relieves: {relieves}, via: a{g} }} // the core")
+            .unwrap();
         writeln!(out, "    creator k{g} \"Handles task {g} end to end\" {{ creates: g{g}, addresses: o{g} }}").unwrap();
     }
     writeln!(out, "  }}\n}}\n").unwrap();

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use vpc_model::config::{find_config, FILE_NAME};
+use vpc_model::config::{FILE_NAME, find_config};
 use vpc_model::{Analysis, LintConfig, Severity};
 
 use crate::files;

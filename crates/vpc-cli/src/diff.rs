@@ -69,11 +69,7 @@ pub(crate) fn run(args: Args) -> u8 {
         },
     };
     print(args.format, &report);
-    if trouble {
-        status::TROUBLE
-    } else {
-        status::OK
-    }
+    if trouble { status::TROUBLE } else { status::OK }
 }
 
 enum Mode {

@@ -18,13 +18,20 @@ pub(crate) fn run(args: Args) -> u8 {
     match args.code {
         None => {
             for code in Code::ALL {
-                let _ = writeln!(out, "{:<22} {:<8} {}", code.as_str(), code.default_severity().as_str(), code.summary());
+                let _ =
+                    writeln!(out, "{:<22} {:<8} {}", code.as_str(), code.default_severity().as_str(), code.summary());
             }
             status::OK
         }
         Some(name) => match Code::parse(&name) {
             Some(code) => {
-                let _ = writeln!(out, "# {} ({} by default)\n\n{}", code.as_str(), code.default_severity().as_str(), code.doc());
+                let _ = writeln!(
+                    out,
+                    "# {} ({} by default)\n\n{}",
+                    code.as_str(),
+                    code.default_severity().as_str(),
+                    code.doc()
+                );
                 status::OK
             }
             None => {

@@ -73,12 +73,7 @@ pub(crate) fn read(path: &Path) -> Result<String, String> {
         let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
         let index = vpc_syntax::LineIndex::new(valid);
         let pos = index.line_col(valid, at);
-        format!(
-            "{}:{}: not UTF-8 text (byte 0x{:02x}); save the file as UTF-8",
-            pos.line + 1,
-            pos.col + 1,
-            bytes[at]
-        )
+        format!("{}:{}: not UTF-8 text (byte 0x{:02x}); save the file as UTF-8", pos.line + 1, pos.col + 1, bytes[at])
     })
 }
 

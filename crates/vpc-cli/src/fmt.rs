@@ -49,7 +49,13 @@ pub(crate) fn run(args: Args) -> u8 {
                 // Never rewrite what could not be read: show why and leave the file alone.
                 broken += 1;
                 let diagnostics: Vec<Diagnostic> = errors.into_iter().map(syntax_diagnostic).collect();
-                let _ = human::write_diagnostics(&mut std::io::stderr(), &path.display().to_string(), &text, &diagnostics, colour);
+                let _ = human::write_diagnostics(
+                    &mut std::io::stderr(),
+                    &path.display().to_string(),
+                    &text,
+                    &diagnostics,
+                    colour,
+                );
                 eprintln!("error: {}: not formatted: fix the syntax errors first", path.display());
                 continue;
             }
@@ -68,7 +74,8 @@ pub(crate) fn run(args: Args) -> u8 {
         }
     }
     let done = if args.check { "would be reformatted" } else { "reformatted" };
-    let mut summary = vec![format!("{} {done}", plural(changed, "file")), format!("{} unchanged", plural(unchanged, "file"))];
+    let mut summary =
+        vec![format!("{} {done}", plural(changed, "file")), format!("{} unchanged", plural(unchanged, "file"))];
     if broken > 0 {
         summary.push(format!("{} with syntax errors left alone", plural(broken, "file")));
     }

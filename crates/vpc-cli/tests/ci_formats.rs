@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use vpc_model::{Code, Severity};
 
 /// Run `vpc` in `dir` without colour.
@@ -61,7 +61,8 @@ fn project(root: &Path) {
 
 /// `git init`, or a bare `.git` folder where git is not installed: `vpc` only looks for `.git`.
 fn git_init(dir: &Path) {
-    let ok = std::process::Command::new("git").args(["init", "-q"]).current_dir(dir).status().is_ok_and(|s| s.success());
+    let ok =
+        std::process::Command::new("git").args(["init", "-q"]).current_dir(dir).status().is_ok_and(|s| s.success());
     if !ok {
         std::fs::create_dir_all(dir.join(".git")).unwrap();
     }
@@ -95,7 +96,10 @@ fn sarif_of(dir: &Path, paths: &[&str]) -> Value {
 
 fn sarif_validator() -> jsonschema::Validator {
     let mut schema: Value = serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
-    assert_eq!(schema["$id"], "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json");
+    assert_eq!(
+        schema["$id"],
+        "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+    );
     // The pattern of the 2.1.0 schema for `language` properties is no valid ECMA-262 regular
     // expression (a stray `]`), so the schema fails its own meta-schema (`format: regex`);
     // errata 01 corrected it. Correct it here likewise: `vpc` writes no `language`.
@@ -137,7 +141,8 @@ fn json_diagnostics(report: &Value) -> Vec<(String, String, String, String, [u64
                 d["code"].as_str().unwrap().to_string(),
                 d["severity"].as_str().unwrap().to_string(),
                 d["message"].as_str().unwrap().to_string(),
-                [&r["start"]["line"], &r["start"]["column"], &r["end"]["line"], &r["end"]["column"]].map(|v| v.as_u64().unwrap()),
+                [&r["start"]["line"], &r["start"]["column"], &r["end"]["line"], &r["end"]["column"]]
+                    .map(|v| v.as_u64().unwrap()),
             ));
         }
     }
@@ -165,7 +170,9 @@ fn sarif_is_valid_against_the_official_schema_and_invalid_logs_are_not() {
     let broken: [(&str, Breaks); 7] = [
         ("version", |v| v["version"] = json!("2.0.0")),
         ("no runs", |v| drop(v.as_object_mut().unwrap().remove("runs"))),
-        ("column 0", |v| v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] = json!(0)),
+        ("column 0", |v| {
+            v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] = json!(0)
+        }),
         ("level", |v| v["runs"][0]["results"][0]["level"] = json!("fatal")),
         ("unknown property", |v| v["runs"][0]["results"][0]["severity"] = json!("error")),
         ("uri with a space", |v| v["runs"][0]["artifacts"][0]["location"]["uri"] = json!("docs/my canvases/a.vpc")),
@@ -225,7 +232,8 @@ fn sarif_of_a_git_repository() {
     let mut log: Value = serde_json::from_slice(&out.stdout).unwrap();
     let run = &mut log["runs"][0];
     // Paths from the root of the repository, though vpc ran in docs/.
-    let uris: Vec<&str> = run["artifacts"].as_array().unwrap().iter().map(|a| a["location"]["uri"].as_str().unwrap()).collect();
+    let uris: Vec<&str> =
+        run["artifacts"].as_array().unwrap().iter().map(|a| a["location"]["uri"].as_str().unwrap()).collect();
     // In path order: `./my canvases/…`, `./odd…`, `../clean.vpc`.
     assert_eq!(uris, ["docs/my%20canvases/Mariage%20%F0%9F%92%8D.vpc", "docs/odd%2Cname%3A50%25.vpc", "clean.vpc"]);
     // The rules are checked above; the version changes with every release.
@@ -267,7 +275,10 @@ fn sarif_regions_are_the_json_ranges_and_levels_the_configured_severities() {
     let line = MARIAGE.split("\r\n").nth(4).unwrap();
     let column = line[..line.find(" h ").unwrap() + 1].chars().count() as u64 + 1;
     assert_eq!((5, column), MARIAGE_H);
-    let h = results.iter().find(|r| r["ruleId"] == "uncreated-gain" && r["message"]["text"].as_str().unwrap().contains("`h`")).unwrap();
+    let h = results
+        .iter()
+        .find(|r| r["ruleId"] == "uncreated-gain" && r["message"]["text"].as_str().unwrap().contains("`h`"))
+        .unwrap();
     let region = &h["locations"][0]["physicalLocation"]["region"];
     assert_eq!((region["startLine"].as_u64().unwrap(), region["startColumn"].as_u64().unwrap()), MARIAGE_H);
     assert_eq!(region["endColumn"].as_u64().unwrap(), MARIAGE_H.1 + 1);
@@ -291,7 +302,12 @@ fn sarif_paths_outside_git_are_relative_to_the_current_folder_else_absolute() {
     let work = dir.path().join("work");
     let log = sarif_of(&work, &["docs", "clean.vpc", "../elsewhere/x y.vpc"]);
     assert_valid(&sarif_validator(), &log);
-    let uris: Vec<&str> = log["runs"][0]["artifacts"].as_array().unwrap().iter().map(|a| a["location"]["uri"].as_str().unwrap()).collect();
+    let uris: Vec<&str> = log["runs"][0]["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["location"]["uri"].as_str().unwrap())
+        .collect();
     assert_eq!(uris.len(), 4);
     let outside = uris.iter().find(|u| u.ends_with("x%20y.vpc")).unwrap();
     assert!(outside.starts_with("file:///") && outside.ends_with("/elsewhere/x%20y.vpc"), "{outside}");
@@ -339,7 +355,12 @@ fn github_workflow_commands() {
     // The title of the odd canvas, escaped.
     let odd = lines.iter().find(|l| l.contains("title=missing-section")).unwrap();
     assert!(odd.starts_with("::warning file=odd%2Cname%3A50%25.vpc,line=1,"), "{odd}");
-    assert!(odd.contains("::canvas `50%25 off, really: yes & <no> \"q\" \u{7}bell%0Aline\ttab%0D` has no value map%0Ahelp: "), "{odd}");
+    assert!(
+        odd.contains(
+            "::canvas `50%25 off, really: yes & <no> \"q\" \u{7}bell%0Aline\ttab%0D` has no value map%0Ahelp: "
+        ),
+        "{odd}"
+    );
 }
 
 /// What the runner does to a command's message.
@@ -350,12 +371,21 @@ fn unescape_data(data: &str) -> String {
 #[test]
 fn github_prints_nothing_for_clean_files_and_keeps_the_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
-    write_files(dir.path(), &[("clean.vpc", CLEAN), ("errs.vpc", ERRS), ("warns.vpc", "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" }\n  value-map {}\n}\n")]);
+    write_files(
+        dir.path(),
+        &[
+            ("clean.vpc", CLEAN),
+            ("errs.vpc", ERRS),
+            ("warns.vpc", "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" }\n  value-map {}\n}\n"),
+        ],
+    );
     let out = check(dir.path(), "github", &["clean.vpc"]);
     assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(0), ""));
     let out = check(dir.path(), "github", &["warns.vpc"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("::warning file=warns.vpc,line=2,col=23,endLine=2,endColumn=24,title=unranked-job::"));
+    assert!(
+        stdout(&out).starts_with("::warning file=warns.vpc,line=2,col=23,endLine=2,endColumn=24,title=unranked-job::")
+    );
     let out = vpc(dir.path(), &["check", "--format", "github", "--deny-warnings", "warns.vpc"]);
     assert_eq!(out.status.code(), Some(1));
     let out = check(dir.path(), "github", &["errs.vpc", "missing.vpc"]);
@@ -416,7 +446,9 @@ fn junit_reads_back_with_the_right_counts() {
             assert_eq!(case.attribute("file"), Some(path));
             assert_eq!(case.attribute("classname"), Some(path.strip_suffix(".vpc").unwrap()));
             let body: String = case.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap()).collect();
-            for (_, code, severity, message, [line, column, ..]) in json.iter().filter(|d| d.0 == path && Some(d.1.as_str()) == case.attribute("name")) {
+            for (_, code, severity, message, [line, column, ..]) in
+                json.iter().filter(|d| d.0 == path && Some(d.1.as_str()) == case.attribute("name"))
+            {
                 // Characters XML cannot hold become U+FFFD; everything else comes back as it was.
                 let message = message.replace('\u{7}', "\u{FFFD}");
                 assert!(body.contains(&format!("{path}:{line}:{column}: {severity}[{code}]: {message}")), "{body:?}");
@@ -433,7 +465,10 @@ fn junit_reads_back_with_the_right_counts() {
     assert_eq!(count(root, "failures"), failures);
     assert_eq!((tests, failures), (8, 6));
     // The odd title, through an attribute: quotes, `&`, `<`, line ends and tabs survive.
-    let missing = doc.descendants().find(|n| n.has_tag_name("testcase") && n.attribute("name") == Some("missing-section")).unwrap();
+    let missing = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase") && n.attribute("name") == Some("missing-section"))
+        .unwrap();
     let message = missing.children().find(|n| n.has_tag_name("failure")).unwrap().attribute("message").unwrap();
     assert_eq!(message, "canvas `50% off, really: yes & <no> \"q\" \u{FFFD}bell\nline\ttab\r` has no value map");
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
@@ -60,7 +60,16 @@ fn json_of_the_spec_example_is_exactly_the_spec_output() {
     assert_eq!(actual, expected);
     // Keys in the spec's order.
     let text = stdout(&out);
-    let order = ["\"path\"", "\"fit\"", "\"diagnostics\"", "\"code\"", "\"severity\"", "\"message\"", "\"range\"", "\"summary\""];
+    let order = [
+        "\"path\"",
+        "\"fit\"",
+        "\"diagnostics\"",
+        "\"code\"",
+        "\"severity\"",
+        "\"message\"",
+        "\"range\"",
+        "\"summary\"",
+    ];
     let positions: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
 }
@@ -114,10 +123,13 @@ fn unreadable_paths_exit_2_and_the_other_files_are_still_reported() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines, [
-        "error: missing.vpc: no such file or folder",
-        "error: latin1.vpc: 1:14: not UTF-8 text (byte 0xe9); save the file as UTF-8",
-    ]);
+    assert_eq!(
+        lines,
+        [
+            "error: missing.vpc: no such file or folder",
+            "error: latin1.vpc: 1:14: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+        ]
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let paths: Vec<&str> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["clean.vpc", "errs.vpc"]);
@@ -147,7 +159,10 @@ fn folders_honour_gitignore_skip_hidden_folders_and_symlinks_but_named_files_are
     assert_eq!(out.status.code(), Some(0));
 
     // Named explicitly, an ignored file, a file in a hidden folder and a file without the extension are checked.
-    let out = vpc(dir.path(), &["check", "--format", "json", "project/skip-me.vpc", "project/.hidden/c.vpc", "project/canvas.txt"]);
+    let out = vpc(
+        dir.path(),
+        &["check", "--format", "json", "project/skip-me.vpc", "project/.hidden/c.vpc", "project/canvas.txt"],
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["summary"]["files"], 3);
     assert_eq!(out.status.code(), Some(1));
@@ -172,9 +187,18 @@ fn vpc_toml_levels_apply_from_the_nearest_one_upward() {
 #[test]
 fn a_bad_vpc_toml_stops_with_exit_2_naming_file_and_key() {
     for (toml, expected) in [
-        ("[lints]\nunrelieved-pains = \"error\"\n", "vpc.toml:2:1: `lints.unrelieved-pains`: unknown diagnostic code `unrelieved-pains`; did you mean `unrelieved-pain`?"),
-        ("[lints]\nunrelieved-pain = \"loud\"\n", "vpc.toml:2:19: `lints.unrelieved-pain`: unknown level `loud`; use \"error\", \"warning\", \"info\" or \"off\""),
-        ("[lints]\nsyntax-error = \"off\"\n", "vpc.toml:2:1: `lints.syntax-error`: the level of `syntax-error` cannot be changed"),
+        (
+            "[lints]\nunrelieved-pains = \"error\"\n",
+            "vpc.toml:2:1: `lints.unrelieved-pains`: unknown diagnostic code `unrelieved-pains`; did you mean `unrelieved-pain`?",
+        ),
+        (
+            "[lints]\nunrelieved-pain = \"loud\"\n",
+            "vpc.toml:2:19: `lints.unrelieved-pain`: unknown level `loud`; use \"error\", \"warning\", \"info\" or \"off\"",
+        ),
+        (
+            "[lints]\nsyntax-error = \"off\"\n",
+            "vpc.toml:2:1: `lints.syntax-error`: the level of `syntax-error` cannot be changed",
+        ),
     ] {
         let dir = dir_with(&[("vpc.toml", toml), ("a.vpc", CLEAN)]);
         let out = vpc(dir.path(), &["check", "a.vpc"]);
@@ -226,7 +250,8 @@ fn the_clean_examples_pass_with_deny_warnings() {
 fn the_flawed_example_shows_every_lint() {
     let out = vpc(&examples(), &["check", "--format", "json", "flawed.vpc"]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut codes: Vec<&str> = v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let mut codes: Vec<&str> =
+        v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), 16, "every code but syntax-error: {codes:?}");
@@ -273,6 +298,12 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     let plain = on_terminal(true);
     assert!(!plain.contains("\u{1b}["), "{plain}");
     assert!(plain.contains("unranked-job"));
-    let piped = Command::cargo_bin("vpc").unwrap().current_dir(dir.path()).env_remove("NO_COLOR").args(["check", "warns.vpc"]).output().unwrap();
+    let piped = Command::cargo_bin("vpc")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .args(["check", "warns.vpc"])
+        .output()
+        .unwrap();
     assert!(!String::from_utf8(piped.stdout).unwrap().contains("\u{1b}["));
 }

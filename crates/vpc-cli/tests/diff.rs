@@ -228,10 +228,18 @@ fn repository() -> tempfile::TempDir {
     commit(root, "one");
     write(root, "wedding.vpc", NEW);
     std::fs::remove_file(root.join("lawn.vpc")).unwrap();
-    write(root, "plans/shop.vpc", "canvas shop \"Shop\" {\n  segment s \"Shoppers\" { gain g \"Bargains\" { relevance: high } }\n  value-map {}\n}\n");
+    write(
+        root,
+        "plans/shop.vpc",
+        "canvas shop \"Shop\" {\n  segment s \"Shoppers\" { gain g \"Bargains\" { relevance: high } }\n  value-map {}\n}\n",
+    );
     write(root, "notes.txt", "still not a canvas\n");
     commit(root, "two");
-    write(root, "same.vpc", "canvas same \"Same\" {\n  segment s \"S\" {\n    job j \"J\" { importance: low }\n    pain p \"P\" { severity: light }\n  }\n  value-map {}\n}\n");
+    write(
+        root,
+        "same.vpc",
+        "canvas same \"Same\" {\n  segment s \"S\" {\n    job j \"J\" { importance: low }\n    pain p \"P\" { severity: light }\n  }\n  value-map {}\n}\n",
+    );
     write(root, "draft.vpc", "canvas draft \"Draft\" {}\n");
     write(root, "ignored.vpc", "canvas ignored \"Ignored\" {}\n");
     dir

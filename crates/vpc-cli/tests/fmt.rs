@@ -6,7 +6,14 @@ use std::process::Output;
 use assert_cmd::Command;
 
 fn vpc(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    Command::cargo_bin("vpc").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).write_stdin(stdin).output().unwrap()
+    Command::cargo_bin("vpc")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {

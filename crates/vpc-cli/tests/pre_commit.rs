@@ -31,7 +31,11 @@ fn hooks_run_through_pre_commit() {
         assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     };
     git(&["init", "-q"]);
-    std::fs::write(dir.path().join("messy.vpc"), "canvas c \"C\"{\n segment s \"S\" { job j \"J\" }\n value-map {}\n}\n").unwrap();
+    std::fs::write(
+        dir.path().join("messy.vpc"),
+        "canvas c \"C\"{\n segment s \"S\" { job j \"J\" }\n value-map {}\n}\n",
+    )
+    .unwrap();
     git(&["add", "."]);
     let path = format!("{}:{}", vpc.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
     let hook = |id: &str| {

@@ -1,7 +1,7 @@
 //! The semantic diff, one kind of change at a time.
 
 use vpc_diff::{
-    diff_texts, CanvasChange, CanvasDiff, Coverage, CoverageChange, Diff, Direction, ItemChange, ItemDiff, Status,
+    CanvasChange, CanvasDiff, Coverage, CoverageChange, Diff, Direction, ItemChange, ItemDiff, Status, diff_texts,
 };
 use vpc_syntax::ItemKind;
 
@@ -576,9 +576,9 @@ fn canvas_and_section_attributes() {
         ]
     );
     let back = diff_texts(new, old);
-    assert!(only(&back)
-        .changes
-        .contains(&CanvasChange::SectionAdded { section: "value-map", title: Some("V".into()) }));
+    assert!(
+        only(&back).changes.contains(&CanvasChange::SectionAdded { section: "value-map", title: Some("V".into()) })
+    );
 }
 
 #[test]

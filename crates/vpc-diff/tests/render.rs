@@ -1,7 +1,7 @@
 //! The three renderers, on reports that show every kind of line. Snapshots are
 //! reviewed by eye: they are what users read.
 
-use vpc_diff::{diff_texts, render, FileDiff, Report, Status};
+use vpc_diff::{FileDiff, Report, Status, diff_texts, render};
 
 const BEFORE: &str = include_str!("data/before.vpc");
 const AFTER: &str = include_str!("data/after.vpc");

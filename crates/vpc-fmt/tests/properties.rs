@@ -298,7 +298,8 @@ impl Writer<'_> {
     /// An id that is itself a keyword stays on its keyword's line: at the start of a
     /// line it would start an item or block of its own (spec §2, error recovery).
     fn id(&mut self, id: &str) {
-        let keyword = vpc_syntax::ItemKind::from_keyword(id).is_some() || vpc_syntax::BlockKind::from_keyword(id).is_some();
+        let keyword =
+            vpc_syntax::ItemKind::from_keyword(id).is_some() || vpc_syntax::BlockKind::from_keyword(id).is_some();
         self.token(id, if keyword { Glue::SameLine } else { Glue::Any });
     }
 

@@ -4,8 +4,8 @@ use vpc_model::{Canvas, Code, Definition, ItemId, SectionId};
 use vpc_syntax::schema;
 use vpc_syntax::{Attribute, Block, BlockKind, Item, ItemKind, Member, Span, Value};
 
-use crate::file::{Def, File};
 use crate::TextEdit;
+use crate::file::{Def, File};
 
 /// A change the editor offers to make, e.g. "Add `severity: severe`".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,7 +205,8 @@ impl Fix<'_> {
         } else if before.trim().is_empty() && after.trim_start().starts_with("//") {
             // Followed by a comment: keep the comment.
             Span::new(span.start, span.end + (after.len() - after.trim_start().len()))
-        } else if let Some(prev) = n.checked_sub(1).map(|p| siblings[p]).filter(|p| file.same_line(p.span.end, span.start))
+        } else if let Some(prev) =
+            n.checked_sub(1).map(|p| siblings[p]).filter(|p| file.same_line(p.span.end, span.start))
             && !siblings.get(n + 1).is_some_and(|next| file.same_line(next.span.start, span.end))
         {
             // Last on a line after another attribute: its comma goes from the one before.
@@ -225,7 +226,8 @@ impl Fix<'_> {
         let name = self.file.slice(self.span);
         let new = match o.def {
             Some(Def::Canvas(_)) => {
-                let taken = |n: &str| self.file.analysis.canvases.iter().any(|c| c.id.as_ref().is_some_and(|id| id.text == n));
+                let taken =
+                    |n: &str| self.file.analysis.canvases.iter().any(|c| c.id.as_ref().is_some_and(|id| id.text == n));
                 (2..).map(|k| format!("{name}-{k}")).find(|n| !taken(n)).unwrap_or_default()
             }
             Some(def) => match self.file.canvas(def.canvas()) {
@@ -234,7 +236,11 @@ impl Fix<'_> {
             },
             None => return,
         };
-        out.push(self.action(format!("Rename this `{name}` to `{new}`"), vec![TextEdit::replace(self.span, new.clone())], true));
+        out.push(self.action(
+            format!("Rename this `{name}` to `{new}`"),
+            vec![TextEdit::replace(self.span, new.clone())],
+            true,
+        ));
     }
 }
 
@@ -246,11 +252,15 @@ fn free_id(canvas: &Canvas, base: &str) -> String {
     (2..).map(|k| format!("{base}-{k}")).find(|n| canvas.lookup(n).is_none()).unwrap_or_default()
 }
 
-
 /// The edit that adds `key: value` to an item: into its `{ … }`, or with a new one.
 fn add_attribute(file: &File, item: &Item, attribute: &str) -> TextEdit {
     let Some(block) = &item.attributes else {
-        let head_end = item.title.as_ref().map(|t| t.span.end).or(item.id.as_ref().map(|i| i.span.end)).unwrap_or(item.keyword.end);
+        let head_end = item
+            .title
+            .as_ref()
+            .map(|t| t.span.end)
+            .or(item.id.as_ref().map(|i| i.span.end))
+            .unwrap_or(item.keyword.end);
         return TextEdit::insert(head_end, format!(" {{ {attribute} }}"));
     };
     match block.attributes.last() {
@@ -296,4 +306,3 @@ fn insert_member(file: &File, block: &Block, member: &str) -> TextEdit {
         }
     }
 }
-

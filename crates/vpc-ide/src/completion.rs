@@ -13,11 +13,11 @@
 //!
 //! Item and block keywords insert a snippet of the whole item or block.
 
-use vpc_model::{format_score, Canvas, Code, ItemId, Link, UNDERSERVED};
+use vpc_model::{Canvas, Code, ItemId, Link, UNDERSERVED, format_score};
 use vpc_syntax::schema::{self, Owner, ValueKind};
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
-use crate::context::{self, canvas_of, frames, given_keys, is_closed, list_names, value_site, Frame, FrameKind};
+use crate::context::{self, Frame, FrameKind, canvas_of, frames, given_keys, is_closed, list_names, value_site};
 use crate::docs;
 use crate::file::{File, TokenKind};
 use crate::hover::describe_item;
@@ -64,9 +64,7 @@ pub fn completions(file: &File, offset: usize) -> Vec<Completion> {
         return Vec::new();
     }
     // The word being typed, if the cursor is in or at the end of one.
-    let typed = file
-        .token_at(offset)
-        .filter(|(_, t)| t.span.start < offset && offset <= t.span.end);
+    let typed = file.token_at(offset).filter(|(_, t)| t.span.start < offset && offset <= t.span.end);
     if let Some((_, t)) = typed {
         match t.kind {
             TokenKind::Ident => {}
@@ -144,7 +142,13 @@ struct Cx<'a> {
 const CANVAS_SNIPPET: &str = "canvas ${1:id} \"${2:what the value proposition is}\" {\n  segment ${3:customers} \"${4:who the customers are}\" {\n    $0\n  }\n\n  value-map \"${5:what we offer}\" {\n  }\n}";
 
 impl Cx<'_> {
-    fn completion(&self, label: impl Into<String>, kind: CompletionKind, insert: impl Into<String>, sort: String) -> Completion {
+    fn completion(
+        &self,
+        label: impl Into<String>,
+        kind: CompletionKind,
+        insert: impl Into<String>,
+        sort: String,
+    ) -> Completion {
         Completion {
             label: label.into(),
             kind,
@@ -185,7 +189,11 @@ impl Cx<'_> {
                     ));
                 }
                 if !present.contains(&BlockKind::ValueMap) {
-                    out.push(self.keyword_snippet("value-map", "value-map \"${1:what we offer}\" {\n  $0\n}".to_string(), 1));
+                    out.push(self.keyword_snippet(
+                        "value-map",
+                        "value-map \"${1:what we offer}\" {\n  $0\n}".to_string(),
+                        1,
+                    ));
                 }
                 out
             }
@@ -195,7 +203,11 @@ impl Cx<'_> {
                     _ => &[ItemKind::Product, ItemKind::Reliever, ItemKind::Creator],
                 };
                 let _ = stack;
-                kinds.iter().enumerate().map(|(n, &k)| self.keyword_snippet(k.keyword(), self.item_snippet(k), n)).collect()
+                kinds
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &k)| self.keyword_snippet(k.keyword(), self.item_snippet(k), n))
+                    .collect()
             }
             _ => Vec::new(),
         }
@@ -246,11 +258,15 @@ impl Cx<'_> {
             ),
             ItemKind::Reliever => format!(
                 "reliever ${{1:id}} \"${{2:how the offer relieves the pain}}\" {{ relieves: ${{3:{}}} }}",
-                first(ItemKind::Pain, true).or_else(|| first(ItemKind::Pain, false)).unwrap_or_else(|| "pain".to_string())
+                first(ItemKind::Pain, true)
+                    .or_else(|| first(ItemKind::Pain, false))
+                    .unwrap_or_else(|| "pain".to_string())
             ),
             ItemKind::Creator => format!(
                 "creator ${{1:id}} \"${{2:how the offer creates the gain}}\" {{ creates: ${{3:{}}} }}",
-                first(ItemKind::Gain, true).or_else(|| first(ItemKind::Gain, false)).unwrap_or_else(|| "gain".to_string())
+                first(ItemKind::Gain, true)
+                    .or_else(|| first(ItemKind::Gain, false))
+                    .unwrap_or_else(|| "gain".to_string())
             ),
         }
     }
@@ -265,9 +281,11 @@ impl Cx<'_> {
             .map(|(n, spec)| {
                 let (insert, is_snippet, retrigger) = match spec.value {
                     ValueKind::Text => (format!("{}: \"$1\"", spec.key), true, false),
-                    ValueKind::Choice(_) | ValueKind::Rank(_) | ValueKind::References(_) | ValueKind::Codes | ValueKind::Word => {
-                        (format!("{}: ", spec.key), false, true)
-                    }
+                    ValueKind::Choice(_)
+                    | ValueKind::Rank(_)
+                    | ValueKind::References(_)
+                    | ValueKind::Codes
+                    | ValueKind::Word => (format!("{}: ", spec.key), false, true),
                     ValueKind::Score => (format!("{}: ", spec.key), false, false),
                 };
                 Completion {
@@ -318,11 +336,13 @@ impl Cx<'_> {
                     })
                     .collect()
             }
-            ValueKind::Word if key == "frequency" && site.list.is_none() => ["daily", "weekly", "monthly", "yearly", "once"]
-                .iter()
-                .enumerate()
-                .map(|(n, w)| self.completion(*w, CompletionKind::Value, *w, format!("0{n:02}")))
-                .collect(),
+            ValueKind::Word if key == "frequency" && site.list.is_none() => {
+                ["daily", "weekly", "monthly", "yearly", "once"]
+                    .iter()
+                    .enumerate()
+                    .map(|(n, w)| self.completion(*w, CompletionKind::Value, *w, format!("0{n:02}")))
+                    .collect()
+            }
             ValueKind::Codes => {
                 // The codes reported on this very item or block come first.
                 let reported = self.reported_codes(frame);
@@ -335,7 +355,12 @@ impl Cx<'_> {
                         Completion {
                             detail: Some(code.summary()),
                             documentation: Some(code.doc()),
-                            ..self.completion(code.as_str(), CompletionKind::Code, code.as_str(), format!("{group}{n:02}"))
+                            ..self.completion(
+                                code.as_str(),
+                                CompletionKind::Code,
+                                code.as_str(),
+                                format!("{group}{n:02}"),
+                            )
                         }
                     })
                     .collect()
@@ -390,7 +415,9 @@ fn priority(canvas: &Canvas, id: ItemId, link: Option<Link>) -> (u8, Option<Stri
             Some(o) => (2, Some(format!("opportunity {}", format_score(o)))),
             None => (3, None),
         },
-        Some(Link::Serves) if canvas.sources(id, Link::Serves).is_empty() => (0, Some("served by no product".to_string())),
+        Some(Link::Serves) if canvas.sources(id, Link::Serves).is_empty() => {
+            (0, Some("served by no product".to_string()))
+        }
         _ => (1, item.rank.word().map(str::to_string)),
     }
 }

@@ -10,7 +10,7 @@
 use vpc_syntax::schema::Owner;
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
-use crate::file::{File, TokenKind, Token};
+use crate::file::{File, Token, TokenKind};
 
 /// What a `{ … }` belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,7 +147,8 @@ pub(crate) fn value_site(file: &File, p: usize, offset: usize) -> Option<ValueSi
     let open = open_list(file, p)?;
     let colon = open.checked_sub(1)?;
     let key = open.checked_sub(2)?;
-    (tokens[colon].kind == TokenKind::Colon && tokens[key].kind == TokenKind::Ident).then_some(ValueSite { key, list: Some(open) })
+    (tokens[colon].kind == TokenKind::Colon && tokens[key].kind == TokenKind::Ident)
+        .then_some(ValueSite { key, list: Some(open) })
 }
 
 /// The `[` still open before token `p`, if any.

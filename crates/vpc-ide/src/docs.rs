@@ -1,8 +1,8 @@
 //! What the words of the language mean on the canvas: the texts of hover and
 //! completion, in Markdown. Written once, here.
 
-use vpc_syntax::schema::{self, Owner, ValueKind};
 use vpc_syntax::ItemKind;
+use vpc_syntax::schema::{self, Owner, ValueKind};
 
 /// What a block or item keyword stands for.
 pub(crate) fn keyword(word: &str) -> Option<&'static str> {
@@ -85,45 +85,80 @@ pub(crate) fn key(owner: Owner, key: &str) -> Option<String> {
         (_, "market") => "The type of market the segment belongs to: `existing`, `resegmented`, `new` or `clone`. \
              It decides market size, sales model, time to profitability and how customers adopt the offer."
             .into(),
-        (_, "strategy") => "How the business chooses its segments: `mass`, `niche`, `segmented`, `diversified` or `multi-sided`.".into(),
-        (Owner::Item(ItemKind::Job), "kind") => "The kind of job: `functional` (a task to get done), `social` (how the \
+        (_, "strategy") => {
+            "How the business chooses its segments: `mass`, `niche`, `segmented`, `diversified` or `multi-sided`."
+                .into()
+        }
+        (Owner::Item(ItemKind::Job), "kind") => {
+            "The kind of job: `functional` (a task to get done), `social` (how the \
              customer wants to be seen), `emotional` (how they want to feel) or `supporting` (buying, co-creating or \
              passing on the value)."
-            .into(),
-        (_, "role") => "The role the customer plays in a supporting job: `buyer`, `co-creator` or `transferrer`.".into(),
-        (Owner::Item(ItemKind::Job), "importance") => "How much the job matters to the customer, ranked `crucial` (weight 5), \
+                .into()
+        }
+        (_, "role") => {
+            "The role the customer plays in a supporting job: `buyer`, `co-creator` or `transferrer`.".into()
+        }
+        (Owner::Item(ItemKind::Job), "importance") => {
+            "How much the job matters to the customer, ranked `crucial` (weight 5), \
              `high`, `medium`, `low` or `trivial` (weight 1)."
-            .into(),
-        (_, "frequency") => format!("How often the {what} occurs: a word (`daily`, `weekly`, `once`) or text in quotes."),
-        (_, "context") => "The situation the job is done in, in quotes (e.g. \"while driving\"): it may impose constraints.".into(),
-        (Owner::Item(ItemKind::Pain), "kind") => "The kind of pain: `outcome` (an undesired outcome or problem), `obstacle` \
+                .into()
+        }
+        (_, "frequency") => {
+            format!("How often the {what} occurs: a word (`daily`, `weekly`, `once`) or text in quotes.")
+        }
+        (_, "context") => {
+            "The situation the job is done in, in quotes (e.g. \"while driving\"): it may impose constraints.".into()
+        }
+        (Owner::Item(ItemKind::Pain), "kind") => {
+            "The kind of pain: `outcome` (an undesired outcome or problem), `obstacle` \
              (something that stops or slows the job) or `risk` (what could go wrong)."
-            .into(),
-        (_, "severity") => "How intense the pain is for the customer, ranked `extreme` (weight 5), `severe`, `moderate`, \
+                .into()
+        }
+        (_, "severity") => {
+            "How intense the pain is for the customer, ranked `extreme` (weight 5), `severe`, `moderate`, \
              `light` or `negligible` (weight 1). Relieving a severe pain counts more in the fit score."
-            .into(),
+                .into()
+        }
         (_, "job") => format!("The job(s) this {what} belongs to: a job's identifier or a list of them."),
-        (Owner::Item(ItemKind::Gain), "kind") => "The kind of gain: `required` (the solution would not work without it), \
+        (Owner::Item(ItemKind::Gain), "kind") => {
+            "The kind of gain: `required` (the solution would not work without it), \
              `expected`, `desired` or `unexpected` (beyond what customers could ask for)."
-            .into(),
-        (_, "relevance") => "How much the gain matters to the customer, ranked `essential` (weight 5), `high`, `medium`, \
+                .into()
+        }
+        (_, "relevance") => {
+            "How much the gain matters to the customer, ranked `essential` (weight 5), `high`, `medium`, \
              `low` or `nice-to-have` (weight 1). Creating a relevant gain counts more in the fit score."
-            .into(),
-        (Owner::Item(ItemKind::Outcome), "importance") => "How important the outcome is to customers, rated from 0 to 10. \
+                .into()
+        }
+        (Owner::Item(ItemKind::Outcome), "importance") => {
+            "How important the outcome is to customers, rated from 0 to 10. \
              With `satisfaction` it gives the opportunity score `importance + max(importance − satisfaction, 0)`."
-            .into(),
-        (_, "satisfaction") => "How well customers are satisfied with today's solutions for this outcome, rated from 0 to 10. \
+                .into()
+        }
+        (_, "satisfaction") => {
+            "How well customers are satisfied with today's solutions for this outcome, rated from 0 to 10. \
              Low satisfaction of an important outcome makes a high opportunity score."
-            .into(),
-        (Owner::Item(ItemKind::Product), "kind") => "The kind of product or service: `tangible`, `digital`, `intangible` or `financial`.".into(),
-        (_, "serves") => "The jobs this product or service helps the customer get done: a job's identifier or a list of them.".into(),
-        (_, "relieves") => "The pains this reliever relieves: a pain's identifier or a list of them. A pain that no reliever \
+                .into()
+        }
+        (Owner::Item(ItemKind::Product), "kind") => {
+            "The kind of product or service: `tangible`, `digital`, `intangible` or `financial`.".into()
+        }
+        (_, "serves") => {
+            "The jobs this product or service helps the customer get done: a job's identifier or a list of them.".into()
+        }
+        (_, "relieves") => {
+            "The pains this reliever relieves: a pain's identifier or a list of them. A pain that no reliever \
              names is unrelieved and lowers the fit score."
-            .into(),
-        (_, "creates") => "The gains this creator creates: a gain's identifier or a list of them. A gain that no creator \
+                .into()
+        }
+        (_, "creates") => {
+            "The gains this creator creates: a gain's identifier or a list of them. A gain that no creator \
              names is uncreated and lowers the fit score."
-            .into(),
-        (_, "via") => format!("The products or services through which this {what} works: a product's identifier or a list of them."),
+                .into()
+        }
+        (_, "via") => format!(
+            "The products or services through which this {what} works: a product's identifier or a list of them."
+        ),
         (_, "addresses") => format!(
             "The outcomes this {what} addresses: an outcome's identifier or a list of them. An under-served outcome \
              (opportunity 10 or more) that nothing addresses is reported."
@@ -218,10 +253,18 @@ pub(crate) fn value(owner: Owner, key: &str, word: &str) -> Option<String> {
         (Owner::Item(ItemKind::Gain), "kind", "unexpected") => {
             "an unexpected gain: beyond what customers expect or desire — they could not have asked for it (a latent need)."
         }
-        (Owner::Item(ItemKind::Product), "kind", "tangible") => "a tangible product or service: manufactured goods, face-to-face service.",
-        (Owner::Item(ItemKind::Product), "kind", "digital") => "a digital or virtual product: an app, downloads, online recommendations.",
-        (Owner::Item(ItemKind::Product), "kind", "intangible") => "an intangible product: copyrights, quality assurance, a guarantee.",
-        (Owner::Item(ItemKind::Product), "kind", "financial") => "a financial product: investment funds, financing, insurance.",
+        (Owner::Item(ItemKind::Product), "kind", "tangible") => {
+            "a tangible product or service: manufactured goods, face-to-face service."
+        }
+        (Owner::Item(ItemKind::Product), "kind", "digital") => {
+            "a digital or virtual product: an app, downloads, online recommendations."
+        }
+        (Owner::Item(ItemKind::Product), "kind", "intangible") => {
+            "an intangible product: copyrights, quality assurance, a guarantee."
+        }
+        (Owner::Item(ItemKind::Product), "kind", "financial") => {
+            "a financial product: investment funds, financing, insurance."
+        }
         (_, "market", "existing") => {
             "an existing market: the customers, the competitors and what they value are known; the offer competes on performance."
         }
@@ -234,8 +277,12 @@ pub(crate) fn value(owner: Owner, key: &str, word: &str) -> Option<String> {
         (_, "market", "clone") => {
             "a clone market: a business model proven elsewhere, brought to a country or region where no one offers it yet."
         }
-        (_, "strategy", "mass") => "a mass market: no distinction between segments; one large group with broadly similar needs.",
-        (_, "strategy", "niche") => "a niche market: an offer tailored to the specific needs of one tightly defined segment.",
+        (_, "strategy", "mass") => {
+            "a mass market: no distinction between segments; one large group with broadly similar needs."
+        }
+        (_, "strategy", "niche") => {
+            "a niche market: an offer tailored to the specific needs of one tightly defined segment."
+        }
         (_, "strategy", "segmented") => "segmented: several segments with slightly different needs and problems.",
         (_, "strategy", "diversified") => "diversified: unrelated segments with very different needs and problems.",
         (_, "strategy", "multi-sided") => {

@@ -72,16 +72,8 @@ impl File {
             .zip(&analysis.canvases)
             .map(|(block, canvas)| item_paths(block, canvas))
             .collect();
-        let mut file = File {
-            text,
-            parse,
-            analysis,
-            line_index,
-            tokens,
-            comments,
-            occurrences: Vec::new(),
-            item_paths,
-        };
+        let mut file =
+            File { text, parse, analysis, line_index, tokens, comments, occurrences: Vec::new(), item_paths };
         file.occurrences = occurrences(&file.analysis.canvases);
         file
     }
@@ -141,7 +133,8 @@ impl File {
     pub(crate) fn occurrence_at(&self, offset: usize) -> Option<&Occurrence> {
         let offset = self.clamp(offset);
         let i = self.occurrences.partition_point(|o| o.span.end < offset);
-        let mut found = self.occurrences[i..].iter().take_while(|o| o.span.start <= offset).filter(|o| o.span.touches(offset));
+        let mut found =
+            self.occurrences[i..].iter().take_while(|o| o.span.start <= offset).filter(|o| o.span.touches(offset));
         found.next()
     }
 
@@ -165,8 +158,10 @@ impl File {
     pub(crate) fn token_at(&self, offset: usize) -> Option<(usize, Token)> {
         let offset = self.clamp(offset);
         let i = self.tokens.partition_point(|t| t.span.end < offset);
-        let candidates: Vec<usize> =
-            (i..self.tokens.len()).take_while(|&j| self.tokens[j].span.start <= offset).filter(|&j| self.tokens[j].span.touches(offset)).collect();
+        let candidates: Vec<usize> = (i..self.tokens.len())
+            .take_while(|&j| self.tokens[j].span.start <= offset)
+            .filter(|&j| self.tokens[j].span.touches(offset))
+            .collect();
         let pick = candidates
             .iter()
             .copied()
@@ -220,12 +215,7 @@ fn item_paths(block: &Block, canvas: &Canvas) -> Vec<Option<ItemPath>> {
     canvas
         .items
         .iter()
-        .map(|item| {
-            found
-                .binary_search_by_key(&item.keyword.start, |(k, _)| k.start)
-                .ok()
-                .map(|i| found[i].1)
-        })
+        .map(|item| found.binary_search_by_key(&item.keyword.start, |(k, _)| k.start).ok().map(|i| found[i].1))
         .collect()
 }
 
@@ -254,7 +244,13 @@ fn occurrences(canvases: &[Canvas]) -> Vec<Occurrence> {
                 Target::WrongKind(Definition::Section(s)) => Some(Def::Section(c, s)),
                 Target::Unknown => None,
             };
-            out.push(Occurrence { span: reference.name.span, def, is_definition: false, canvas: c, reference: Some(r) });
+            out.push(Occurrence {
+                span: reference.name.span,
+                def,
+                is_definition: false,
+                canvas: c,
+                reference: Some(r),
+            });
         }
     }
     out.sort_by_key(|o| (o.span.start, o.span.end));

@@ -48,7 +48,12 @@ pub fn folding_ranges(file: &File) -> Vec<Fold> {
         block(canvas, &mut push);
     }
     // Runs of comments that are alone on their lines, on consecutive lines.
-    let own_line: Vec<Span> = file.comments.iter().copied().filter(|c| file.slice(Span::new(file.line_start(c.start), c.start)).trim().is_empty()).collect();
+    let own_line: Vec<Span> = file
+        .comments
+        .iter()
+        .copied()
+        .filter(|c| file.slice(Span::new(file.line_start(c.start), c.start)).trim().is_empty())
+        .collect();
     let mut run: Option<(Span, usize, usize)> = None; // (span, first line, last line)
     let flush = |run: Option<(Span, usize, usize)>, out: &mut Vec<Fold>| {
         if let Some((span, first, last)) = run

@@ -4,8 +4,8 @@ use similar::{DiffOp, TextDiff};
 use vpc_fmt::FormatOptions;
 use vpc_syntax::Span;
 
-use crate::file::File;
 use crate::TextEdit;
+use crate::file::File;
 
 /// The edits that turn the whole file into its canonical form (`vpc fmt`): whole
 /// lines replaced, inserted or deleted where the formatted text differs, and no edit

@@ -1,7 +1,7 @@
 //! Inlay hints (who relieves a pain, who creates a gain, an outcome's opportunity)
 //! and code lenses (a canvas's fit).
 
-use vpc_model::{format_score, Canvas, ItemId, UNDERSERVED};
+use vpc_model::{Canvas, ItemId, UNDERSERVED, format_score};
 use vpc_syntax::{ItemKind, Span};
 
 use crate::file::File;
@@ -46,7 +46,11 @@ fn position(file: &File, c: usize, id: ItemId) -> usize {
         return item.span.end;
     }
     let Some(node) = file.item_node(c, id) else { return item.span.end };
-    let head = [node.attributes.as_ref().map(|a| a.l_brace), node.title.as_ref().map(|t| t.span), node.id.as_ref().map(|i| i.span)];
+    let head = [
+        node.attributes.as_ref().map(|a| a.l_brace),
+        node.title.as_ref().map(|t| t.span),
+        node.id.as_ref().map(|i| i.span),
+    ];
     head.into_iter().flatten().find(|s| file.same_line(s.start, item.keyword.start)).map_or(item.keyword.end, |s| s.end)
 }
 

@@ -8,11 +8,11 @@
 //! - on an attribute key or a word of a value set: what it means;
 //! - on a diagnostic code in `allow:`: the lint's documentation.
 
-use vpc_model::{format_score, Canvas, Code, Fit, Item, ItemId, Link, Rank, SectionId, UNDERSERVED};
+use vpc_model::{Canvas, Code, Fit, Item, ItemId, Link, Rank, SectionId, UNDERSERVED, format_score};
 use vpc_syntax::schema::{self, Owner, ValueKind};
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
-use crate::context::{frames, value_site, FrameKind};
+use crate::context::{FrameKind, frames, value_site};
 use crate::docs;
 use crate::file::{Def, File, TokenKind};
 
@@ -73,7 +73,12 @@ fn ident(file: &File, i: usize) -> Option<String> {
     match spec.value {
         ValueKind::Codes => {
             let code = Code::parse(word)?;
-            Some(format!("**{code}** (default: {})\n\n{}\n\n[Documentation]({})", code.default_severity().as_str(), code.doc(), code.url()))
+            Some(format!(
+                "**{code}** (default: {})\n\n{}\n\n[Documentation]({})",
+                code.default_severity().as_str(),
+                code.doc(),
+                code.url()
+            ))
         }
         ValueKind::Choice(_) | ValueKind::Rank(_) => docs::value(owner, key, word),
         _ => None,
@@ -91,7 +96,8 @@ fn title(file: &File, span: Span) -> Option<String> {
         }
         let canvas = file.canvas(c)?;
         for (s, section) in canvas.sections.iter().enumerate() {
-            if file.section_node(c, SectionId(s as u32)).and_then(|b| b.title.as_ref()).is_some_and(|t| t.span == span) {
+            if file.section_node(c, SectionId(s as u32)).and_then(|b| b.title.as_ref()).is_some_and(|t| t.span == span)
+            {
                 return Some(describe(file, Def::Section(c, SectionId(s as u32))));
             }
             let _ = section;
@@ -176,15 +182,20 @@ fn describe_canvas(canvas: &Canvas) -> String {
             plural(gains, "gain")
         ));
     }
-    let mut open: Vec<(ItemId, &Item)> = canvas.items_of(ItemKind::Pain).filter(|(id, _)| !canvas.is_covered(*id)).collect();
+    let mut open: Vec<(ItemId, &Item)> =
+        canvas.items_of(ItemKind::Pain).filter(|(id, _)| !canvas.is_covered(*id)).collect();
     open.sort_by_key(|(id, item)| (std::cmp::Reverse(item.rank.weight()), *id));
     if !open.is_empty() {
         let shown: Vec<String> = open.iter().take(3).map(|(_, item)| with_rank(item)).collect();
         let more = if open.len() > 3 { format!(" and {} more", open.len() - 3) } else { String::new() };
         out.push_str(&format!("\n- most severe unrelieved: {}{more}", shown.join(", ")));
     }
-    let uncreated: Vec<String> =
-        canvas.items_of(ItemKind::Gain).filter(|(id, _)| !canvas.is_covered(*id)).take(3).map(|(_, i)| with_rank(i)).collect();
+    let uncreated: Vec<String> = canvas
+        .items_of(ItemKind::Gain)
+        .filter(|(id, _)| !canvas.is_covered(*id))
+        .take(3)
+        .map(|(_, i)| with_rank(i))
+        .collect();
     if !uncreated.is_empty() {
         out.push_str(&format!("\n- uncreated: {}", uncreated.join(", ")));
     }
@@ -204,7 +215,8 @@ fn describe_canvas(canvas: &Canvas) -> String {
 
 fn describe_section(canvas: &Canvas, s: SectionId) -> String {
     let Some(section) = canvas.sections.get(s.0 as usize) else { return String::new() };
-    let mut out = heading(section.kind.keyword(), section.id.as_ref().map(|i| i.text.as_str()), section.title.as_deref());
+    let mut out =
+        heading(section.kind.keyword(), section.id.as_ref().map(|i| i.text.as_str()), section.title.as_deref());
     let kinds: &[ItemKind] = match section.kind {
         BlockKind::Segment => &[ItemKind::Job, ItemKind::Pain, ItemKind::Gain, ItemKind::Outcome],
         _ => &[ItemKind::Product, ItemKind::Reliever, ItemKind::Creator],

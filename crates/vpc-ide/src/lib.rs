@@ -52,18 +52,18 @@ mod selection;
 mod semantic;
 mod symbols;
 
-pub use actions::{code_actions, CodeAction};
-pub use completion::{completions, Completion, CompletionKind};
+pub use actions::{CodeAction, code_actions};
+pub use completion::{Completion, CompletionKind, completions};
 pub use file::File;
-pub use folding::{folding_ranges, Fold};
+pub use folding::{Fold, folding_ranges};
 pub use formatting::{format, format_range};
-pub use hints::{code_lenses, inlay_hints, CodeLens, InlayHint};
-pub use hover::{hover, Hover};
-pub use navigation::{goto_definition, highlights, references, Highlight};
+pub use hints::{CodeLens, InlayHint, code_lenses, inlay_hints};
+pub use hover::{Hover, hover};
+pub use navigation::{Highlight, goto_definition, highlights, references};
 pub use rename::{is_valid_identifier, prepare_rename, rename};
 pub use selection::selection_ranges;
-pub use semantic::{semantic_tokens, SemanticToken, TokenKind};
-pub use symbols::{document_symbols, workspace_symbols, Symbol, SymbolKind, WorkspaceSymbol};
+pub use semantic::{SemanticToken, TokenKind, semantic_tokens};
+pub use symbols::{Symbol, SymbolKind, WorkspaceSymbol, document_symbols, workspace_symbols};
 
 pub use vpc_fmt::FormatOptions;
 pub use vpc_model::{Code, Diagnostic, LintConfig, Severity};

@@ -34,7 +34,9 @@ pub struct Highlight {
 pub fn highlights(file: &File, offset: usize) -> Vec<Highlight> {
     match file.occurrence_at(offset) {
         Some(o) => match o.def {
-            Some(def) => file.occurrences_of(def).map(|o| Highlight { span: o.span, is_definition: o.is_definition }).collect(),
+            Some(def) => {
+                file.occurrences_of(def).map(|o| Highlight { span: o.span, is_definition: o.is_definition }).collect()
+            }
             // An unknown name: mark every reference to the same unknown name in the canvas.
             None => {
                 let name = file.slice(o.span);

@@ -2,8 +2,8 @@
 
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
-use crate::file::{Def, File, TokenKind};
 use crate::TextEdit;
+use crate::file::{Def, File, TokenKind};
 
 /// Is `name` an identifier of the language: `[A-Za-z_][A-Za-z0-9_-]*`?
 pub fn is_valid_identifier(name: &str) -> bool {
@@ -18,7 +18,9 @@ pub fn prepare_rename(file: &File, offset: usize) -> Result<Span, String> {
     if let Some(o) = file.occurrence_at(offset) {
         return match o.def {
             Some(_) => Ok(o.span),
-            None => Err(format!("`{}` names nothing in this canvas, so there is nothing to rename", file.slice(o.span))),
+            None => {
+                Err(format!("`{}` names nothing in this canvas, so there is nothing to rename", file.slice(o.span)))
+            }
         };
     }
     if file.comment_at(offset).is_some() {
@@ -28,12 +30,16 @@ pub fn prepare_rename(file: &File, offset: usize) -> Result<Span, String> {
         Some((_, t)) if t.kind == TokenKind::Ident => {
             let word = file.slice(t.span);
             if ItemKind::from_keyword(word).is_some() || BlockKind::from_keyword(word).is_some() {
-                Err(format!("`{word}` is a keyword of the language; only identifiers of items, sections and canvases can be renamed"))
+                Err(format!(
+                    "`{word}` is a keyword of the language; only identifiers of items, sections and canvases can be renamed"
+                ))
             } else {
                 Err(format!("`{word}` is a word of the language, not the identifier of an item; it cannot be renamed"))
             }
         }
-        Some((_, t)) if t.kind == TokenKind::Str => Err("a string cannot be renamed; edit the text instead".to_string()),
+        Some((_, t)) if t.kind == TokenKind::Str => {
+            Err("a string cannot be renamed; edit the text instead".to_string())
+        }
         _ => Err("there is no identifier here to rename".to_string()),
     }
 }

@@ -13,7 +13,8 @@ pub fn selection_ranges(file: &File, offset: usize) -> Vec<Span> {
     if let Some(canvas) = file.parse.file.canvases.iter().find(|c| c.span.touches(offset)) {
         block(canvas, offset, &mut outer);
     }
-    if let Some(comment) = file.comment_at(offset).or_else(|| file.comments.iter().copied().find(|c| c.touches(offset))) {
+    if let Some(comment) = file.comment_at(offset).or_else(|| file.comments.iter().copied().find(|c| c.touches(offset)))
+    {
         outer.push(comment);
     } else if let Some((_, token)) = file.token_at(offset) {
         outer.push(token.span);

@@ -9,8 +9,8 @@ use vpc_syntax::{Attribute, Block, Item, Member, Span, Value};
 
 use vpc_syntax::lexer::TokenKind as LexKind;
 
-use crate::file::{Def, File};
 use crate::SymbolKind;
+use crate::file::{Def, File};
 
 /// What a token is, for colouring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,7 +107,12 @@ impl Walk<'_> {
     }
 
     fn block(&mut self, block: &Block) {
-        self.head(block.keyword, block.id.as_ref().map(|i| i.span), block.title.as_ref().map(|t| t.span), SymbolKind::from_block(block.kind));
+        self.head(
+            block.keyword,
+            block.id.as_ref().map(|i| i.span),
+            block.title.as_ref().map(|t| t.span),
+            SymbolKind::from_block(block.kind),
+        );
         for member in &block.members {
             match member {
                 Member::Attribute(a) => self.attribute(Owner::Block(block.kind), a),
@@ -118,7 +123,12 @@ impl Walk<'_> {
     }
 
     fn item(&mut self, item: &Item) {
-        self.head(item.keyword, item.id.as_ref().map(|i| i.span), item.title.as_ref().map(|t| t.span), SymbolKind::from_item(item.kind));
+        self.head(
+            item.keyword,
+            item.id.as_ref().map(|i| i.span),
+            item.title.as_ref().map(|t| t.span),
+            SymbolKind::from_item(item.kind),
+        );
         for a in item.attributes() {
             self.attribute(Owner::Item(item.kind), a);
         }
@@ -152,7 +162,10 @@ impl Walk<'_> {
 
     fn reference(&self, span: Span) -> Option<TokenKind> {
         let i = self.file.occurrences.partition_point(|o| o.span.start < span.start);
-        let o = self.file.occurrences[i..].iter().take_while(|o| o.span.start == span.start).find(|o| o.span == span && o.canvas == self.canvas)?;
+        let o = self.file.occurrences[i..]
+            .iter()
+            .take_while(|o| o.span.start == span.start)
+            .find(|o| o.span == span && o.canvas == self.canvas)?;
         let Some(def) = o.def else { return Some(TokenKind::UnresolvedReference) };
         let canvas = self.file.canvas(def.canvas())?;
         Some(TokenKind::Reference(match def {

@@ -1,6 +1,6 @@
 //! Document symbols (canvas › segment / value map › items) and workspace symbols.
 
-use vpc_model::{format_score, Canvas, Rank};
+use vpc_model::{Canvas, Rank, format_score};
 use vpc_syntax::{Block, BlockKind, Item, ItemKind, Member, Span};
 
 use crate::file::File;

@@ -15,7 +15,10 @@ const EXAMPLES: &[&str] = &[
 
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end && span.end <= text.len(), "{what}: {span:?} outside 0..{}", text.len());
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what}: {span:?} not on char boundaries");
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} not on char boundaries"
+    );
 }
 
 fn check_edits(text: &str, edits: &[TextEdit], what: &str) {
@@ -123,13 +126,47 @@ fn exercise(text: &str, offsets: &[usize]) {
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "{", "}", "[", "]", ":", ",", "\n", "\r\n", "\r", "\"", "\\", "// note\n", "😀", "é", "\u{feff}", "9am",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            ",",
+            "\n",
+            "\r\n",
+            "\r",
+            "\"",
+            "\\",
+            "// note\n",
+            "😀",
+            "é",
+            "\u{feff}",
+            "9am",
         ])
         .prop_map(str::to_string),
         prop::sample::select(vec![
-            "canvas", "segment", "value-map", "job", "pain", "gain", "outcome", "product", "reliever", "creator",
-            "relieves", "creates", "importance", "severity", "relevance", "allow", "via", "addresses", "serves", "x",
-            "no-time", "kind",
+            "canvas",
+            "segment",
+            "value-map",
+            "job",
+            "pain",
+            "gain",
+            "outcome",
+            "product",
+            "reliever",
+            "creator",
+            "relieves",
+            "creates",
+            "importance",
+            "severity",
+            "relevance",
+            "allow",
+            "via",
+            "addresses",
+            "serves",
+            "x",
+            "no-time",
+            "kind",
         ])
         .prop_map(|s| format!(" {s} ")),
         "[a-z\" :{}\\[\\],\n]{0,12}",

@@ -17,12 +17,12 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// The allocator of the `vpc` binary (mimalloc), counting the bytes in use.
 struct Counting;
@@ -65,16 +65,22 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--serve") {
         if let Some(path) = std::env::var_os(HEAP_FILE_VAR) {
-            std::thread::spawn(move || loop {
-                let line = format!("{} {}\n", LIVE.load(Ordering::Relaxed), PEAK.load(Ordering::Relaxed));
-                let _ = std::fs::write(&path, line);
-                std::thread::sleep(Duration::from_millis(10));
+            std::thread::spawn(move || {
+                loop {
+                    let line = format!("{} {}\n", LIVE.load(Ordering::Relaxed), PEAK.load(Ordering::Relaxed));
+                    let _ = std::fs::write(&path, line);
+                    std::thread::sleep(Duration::from_millis(10));
+                }
             });
         }
         std::process::exit(if vpc_lsp::run_stdio() == std::process::ExitCode::SUCCESS { 0 } else { 1 });
     }
     let flag = |name: &str, default: usize| {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
     };
     let size = flag("--size", 1 << 20);
     let rounds = flag("--rounds", 100);
@@ -243,7 +249,10 @@ fn run(size: usize, rounds: usize) {
     let (heap_baseline, _) = server.heap();
 
     let started = Instant::now();
-    server.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "vpc", "version": 1, "text": text } }));
+    server.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "vpc", "version": 1, "text": text } }),
+    );
     let diagnostics = server.wait_diagnostics(1);
     let open = started.elapsed();
     let (after_open, _) = server.memory();
@@ -289,8 +298,10 @@ fn run(size: usize, rounds: usize) {
         server.wait_diagnostics(v);
     }
 
-    let completion_params = |i: usize| json!({ "textDocument": { "uri": uri }, "position": position(&text, pick(&severities, i)) });
-    let hover_params = |i: usize| json!({ "textDocument": { "uri": uri }, "position": position(&text, pick(&pains, i)) });
+    let completion_params =
+        |i: usize| json!({ "textDocument": { "uri": uri }, "position": position(&text, pick(&severities, i)) });
+    let hover_params =
+        |i: usize| json!({ "textDocument": { "uri": uri }, "position": position(&text, pick(&pains, i)) });
     let mut completion = Vec::new();
     let mut hover = Vec::new();
     let mut completion_count = 0;
@@ -330,22 +341,65 @@ fn run(size: usize, rounds: usize) {
 
     let mb = |b: usize| format!("{:.1} MB", b as f64 / 1e6);
     let ratio = |b: usize| format!("{:.1}×", b as f64 / text.len() as f64);
-    println!("Document: {} ({} lines, {diagnostics} diagnostics); {rounds} rounds; {} logical CPUs.\n", mb(text.len()), text.lines().count(), std::thread::available_parallelism().map_or(1, |n| n.get()));
+    println!(
+        "Document: {} ({} lines, {diagnostics} diagnostics); {rounds} rounds; {} logical CPUs.\n",
+        mb(text.len()),
+        text.lines().count(),
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
     println!("| measure | p50 | p95 | target |");
     println!("|---|---|---|---|");
     println!("| didOpen → publishDiagnostics (one run) | {} | | |", ms(open));
-    println!("| keystroke: didChange → publishDiagnostics | {} | {} | < 50 ms |", ms(percentile(&mut change_to_diagnostics, 0.5)), ms(percentile(&mut change_to_diagnostics, 0.95)));
-    println!("| completion ({completion_count} items), analysed version | {} | {} | < 10 ms |", ms(percentile(&mut completion, 0.5)), ms(percentile(&mut completion, 0.95)));
-    println!("| hover, analysed version | {} | {} | < 10 ms |", ms(percentile(&mut hover, 0.5)), ms(percentile(&mut hover, 0.95)));
-    println!("| completion right after a keystroke | {} | {} | |", ms(percentile(&mut completion_after_key, 0.5)), ms(percentile(&mut completion_after_key, 0.95)));
-    println!("| hover right after a keystroke | {} | {} | |", ms(percentile(&mut hover_after_key, 0.5)), ms(percentile(&mut hover_after_key, 0.95)));
+    println!(
+        "| keystroke: didChange → publishDiagnostics | {} | {} | < 50 ms |",
+        ms(percentile(&mut change_to_diagnostics, 0.5)),
+        ms(percentile(&mut change_to_diagnostics, 0.95))
+    );
+    println!(
+        "| completion ({completion_count} items), analysed version | {} | {} | < 10 ms |",
+        ms(percentile(&mut completion, 0.5)),
+        ms(percentile(&mut completion, 0.95))
+    );
+    println!(
+        "| hover, analysed version | {} | {} | < 10 ms |",
+        ms(percentile(&mut hover, 0.5)),
+        ms(percentile(&mut hover, 0.95))
+    );
+    println!(
+        "| completion right after a keystroke | {} | {} | |",
+        ms(percentile(&mut completion_after_key, 0.5)),
+        ms(percentile(&mut completion_after_key, 0.95))
+    );
+    println!(
+        "| hover right after a keystroke | {} | {} | |",
+        ms(percentile(&mut hover_after_key, 0.5)),
+        ms(percentile(&mut hover_after_key, 0.95))
+    );
     println!();
     println!("| server memory | live heap | × text | RSS | × text | target |");
     println!("|---|---|---|---|---|---|");
     println!("| before opening | {} | | {} | | |", mb(heap_baseline), mb(baseline));
-    println!("| after opening and analysing | {} | {} | {} | {} | < 50× |", mb(heap_after_open), ratio(heap_after_open), mb(after_open), ratio(after_open));
+    println!(
+        "| after opening and analysing | {} | {} | {} | {} | < 50× |",
+        mb(heap_after_open),
+        ratio(heap_after_open),
+        mb(after_open),
+        ratio(after_open)
+    );
     println!("| peak while opening | {} | {} | | | |", mb(heap_peak_open), ratio(heap_peak_open));
-    println!("| after the editing rounds | {} | {} | {} | {} | < 50× |", mb(heap_end), ratio(heap_end), mb(rss), ratio(rss));
-    println!("| peak over the whole run | {} | {} | {} | {} | |", mb(heap_peak), ratio(heap_peak), mb(peak), ratio(peak));
+    println!(
+        "| after the editing rounds | {} | {} | {} | {} | < 50× |",
+        mb(heap_end),
+        ratio(heap_end),
+        mb(rss),
+        ratio(rss)
+    );
+    println!(
+        "| peak over the whole run | {} | {} | {} | {} | |",
+        mb(heap_peak),
+        ratio(heap_peak),
+        mb(peak),
+        ratio(peak)
+    );
     println!("\nReproduce: `cargo run --release -p vpc-lsp --example lsp-bench -- --size {size} --rounds {rounds}`");
 }

@@ -63,7 +63,9 @@ impl ClientSupport {
 /// `VSCodium`, `code-server`, `Code - OSS`, …).
 fn is_vscode(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    ["visual studio code", "vscodium", "code-server", "code - oss", "cursor", "windsurf"].iter().any(|n| name.contains(n))
+    ["visual studio code", "vscodium", "code-server", "code - oss", "cursor", "windsurf"]
+        .iter()
+        .any(|n| name.contains(n))
 }
 
 /// The server's options, from `initializationOptions`.
@@ -114,12 +116,14 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         workspace_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
-        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
-            legend: convert::semantic_tokens_legend(),
-            range: Some(true),
-            full: Some(SemanticTokensFullOptions::Bool(true)),
-            work_done_progress_options: WorkDoneProgressOptions::default(),
-        })),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: convert::semantic_tokens_legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            },
+        )),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
@@ -143,9 +147,8 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
 /// The registration of `workspace/didChangeWatchedFiles` for `vpc.toml` and `*.vpc`.
 pub fn watched_files_registration() -> Registration {
     let watcher = |glob: &str| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None };
-    let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: vec![watcher("**/vpc.toml"), watcher("**/*.vpc")],
-    };
+    let options =
+        DidChangeWatchedFilesRegistrationOptions { watchers: vec![watcher("**/vpc.toml"), watcher("**/*.vpc")] };
     Registration {
         id: "vpc-watched-files".to_string(),
         method: "workspace/didChangeWatchedFiles".to_string(),

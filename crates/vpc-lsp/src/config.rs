@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use vpc_model::config::{find_config, FILE_NAME};
 use vpc_model::LintConfig;
+use vpc_model::config::{FILE_NAME, find_config};
 
 /// The configurations read so far, by the path of their `vpc.toml`.
 #[derive(Default)]
@@ -88,7 +88,10 @@ fn load(path: &Path) -> Loaded {
                 }
                 None => path.display().to_string(),
             };
-            Loaded { config: Arc::default(), error: Some(format!("{place}: {e}; using the default lint levels until it is fixed")) }
+            Loaded {
+                config: Arc::default(),
+                error: Some(format!("{place}: {e}; using the default lint levels until it is fixed")),
+            }
         }
     }
 }

@@ -105,7 +105,11 @@ pub fn completion(lines: Lines<'_>, client: &ClientSupport, c: vpc_ide::Completi
             lsp::Documentation::MarkupContent(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value })
         }),
         sort_text: Some(c.sort_text),
-        insert_text_format: Some(if snippet { lsp::InsertTextFormat::SNIPPET } else { lsp::InsertTextFormat::PLAIN_TEXT }),
+        insert_text_format: Some(if snippet {
+            lsp::InsertTextFormat::SNIPPET
+        } else {
+            lsp::InsertTextFormat::PLAIN_TEXT
+        }),
         text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit { range: lines.range(c.replace), new_text })),
         command: (c.retrigger && client.vscode_commands).then(|| lsp::Command {
             title: "Suggest".to_string(),
@@ -235,7 +239,13 @@ pub fn document_symbol(lines: Lines<'_>, symbol: vpc_ide::Symbol) -> lsp::Docume
 /// The outline flattened, for clients without hierarchical symbols.
 #[allow(deprecated)]
 pub fn flat_symbols(lines: Lines<'_>, uri: &Uri, symbols: Vec<vpc_ide::Symbol>) -> Vec<lsp::SymbolInformation> {
-    fn walk(lines: Lines<'_>, uri: &Uri, symbol: vpc_ide::Symbol, container: Option<&str>, out: &mut Vec<lsp::SymbolInformation>) {
+    fn walk(
+        lines: Lines<'_>,
+        uri: &Uri,
+        symbol: vpc_ide::Symbol,
+        container: Option<&str>,
+        out: &mut Vec<lsp::SymbolInformation>,
+    ) {
         let name = non_empty(symbol.name, symbol.kind);
         out.push(lsp::SymbolInformation {
             name: name.clone(),
@@ -298,9 +308,9 @@ const TOKEN_TYPES: [lsp::SemanticTokenType; 16] = [
 
 /// The modifiers of the legend, bit `i` for index `i`.
 const TOKEN_MODIFIERS: [lsp::SemanticTokenModifier; 3] = [
-    lsp::SemanticTokenModifier::DECLARATION,      // 1: the identifier that defines
+    lsp::SemanticTokenModifier::DECLARATION,       // 1: the identifier that defines
     lsp::SemanticTokenModifier::new("unresolved"), // 2: a reference that names nothing
-    lsp::SemanticTokenModifier::DEFAULT_LIBRARY,  // 4: a diagnostic code
+    lsp::SemanticTokenModifier::DEFAULT_LIBRARY,   // 4: a diagnostic code
 ];
 
 pub fn semantic_tokens_legend() -> lsp::SemanticTokensLegend {
@@ -353,7 +363,13 @@ pub fn semantic_tokens(lines: Lines<'_>, tokens: &[vpc_ide::SemanticToken]) -> V
             }
             let delta_line = line - prev_line;
             let delta_start = if delta_line == 0 { start - prev_start } else { start };
-            out.push(lsp::SemanticToken { delta_line, delta_start, length, token_type, token_modifiers_bitset: modifiers });
+            out.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length,
+                token_type,
+                token_modifiers_bitset: modifiers,
+            });
             (prev_line, prev_start, prev_end) = (line, start, start + length);
         }
     }
@@ -388,10 +404,7 @@ pub fn selection_range(lines: Lines<'_>, offset: usize, spans: &[vpc_ide::Span])
     for span in spans.iter().rev() {
         current = Some(lsp::SelectionRange { range: lines.range(*span), parent: current.map(Box::new) });
     }
-    current.unwrap_or_else(|| lsp::SelectionRange {
-        range: lines.range(vpc_ide::Span::empty(offset)),
-        parent: None,
-    })
+    current.unwrap_or_else(|| lsp::SelectionRange { range: lines.range(vpc_ide::Span::empty(offset)), parent: None })
 }
 
 pub fn inlay_hint(lines: Lines<'_>, hint: vpc_ide::InlayHint) -> lsp::InlayHint {
@@ -447,7 +460,10 @@ mod tests {
 
     #[test]
     fn snippets_without_placeholders() {
-        assert_eq!(snippet_to_plain("pain ${1:id} \"${2:title}\" { severity: ${3|extreme,severe|} }$0"), "pain id \"title\" { severity: extreme }");
+        assert_eq!(
+            snippet_to_plain("pain ${1:id} \"${2:title}\" { severity: ${3|extreme,severe|} }$0"),
+            "pain id \"title\" { severity: extreme }"
+        );
         assert_eq!(snippet_to_plain("a $1 b \\$ c ${2:x${3:y}z}"), "a  b $ c xyz");
         assert_eq!(snippet_to_plain("cost: $"), "cost: $");
     }

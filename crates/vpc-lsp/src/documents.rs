@@ -30,7 +30,10 @@ pub struct Document {
 pub enum Applied {
     Ok,
     /// Applied, though the version did not rise (a client bug worth a log line).
-    VersionDidNotRise { old: i32, new: i32 },
+    VersionDidNotRise {
+        old: i32,
+        new: i32,
+    },
 }
 
 impl Document {
@@ -82,7 +85,13 @@ impl Document {
     pub fn snapshot(&mut self, uri: &Uri, encoding: Encoding) -> Arc<Snapshot> {
         self.snapshot
             .get_or_insert_with(|| {
-                Arc::new(Snapshot::new(uri.clone(), Some(self.version), self.rope.clone(), self.config.clone(), encoding))
+                Arc::new(Snapshot::new(
+                    uri.clone(),
+                    Some(self.version),
+                    self.rope.clone(),
+                    self.config.clone(),
+                    encoding,
+                ))
             })
             .clone()
     }
@@ -150,8 +159,8 @@ mod tests {
     fn changes_apply_in_order_in_utf16() {
         let mut doc = Document::new("pain 😀 x\r\nb", 1, Arc::default());
         let changes = [
-            change(Some(((0, 8), (0, 9))), "y"),   // x -> y (the emoji is two units)
-            change(Some(((1, 0), (1, 0))), "a"),   // insert before b
+            change(Some(((0, 8), (0, 9))), "y"),  // x -> y (the emoji is two units)
+            change(Some(((1, 0), (1, 0))), "a"),  // insert before b
             change(Some(((0, 5), (0, 7))), "🙂"), // replace the emoji
         ];
         assert_eq!(doc.apply(&changes, 2, Encoding::Utf16).0, Applied::Ok);
@@ -179,7 +188,10 @@ mod tests {
     #[test]
     fn versions_must_rise() {
         let mut doc = Document::new("", 5, Arc::default());
-        assert_eq!(doc.apply(&[change(None, "a")], 5, Encoding::Utf16).0, Applied::VersionDidNotRise { old: 5, new: 5 });
+        assert_eq!(
+            doc.apply(&[change(None, "a")], 5, Encoding::Utf16).0,
+            Applied::VersionDidNotRise { old: 5, new: 5 }
+        );
         assert_eq!(doc.rope.to_string(), "a", "applied all the same, to stay in step with the client");
     }
 

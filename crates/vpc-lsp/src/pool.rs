@@ -5,7 +5,7 @@
 //! large allocations over many threads makes the allocator keep much more memory
 //! (each thread's heap holds on to what it freed). File IO uses [`blocking`].
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 

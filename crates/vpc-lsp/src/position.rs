@@ -200,7 +200,8 @@ mod tests {
         for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
             let p = lines.position(offset);
             let back = lines.offset(p);
-            let inside_crlf = offset > 0 && text.as_bytes()[offset - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n');
+            let inside_crlf =
+                offset > 0 && text.as_bytes()[offset - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n');
             if inside_crlf {
                 assert_eq!(back, offset - 1, "{text:?} {offset} {encoding:?}");
             } else {

@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use crate::capabilities::ClientSupport;
 use crate::config::Configs;
-use crate::documents::{file_path, Applied, Document, Snapshot};
+use crate::documents::{Applied, Document, Snapshot, file_path};
 use crate::position::Encoding;
 use crate::workspace::Workspace;
 

@@ -97,7 +97,10 @@ impl LintConfig {
             }
             let level = Level::parse(value.get_ref()).ok_or_else(|| ConfigError {
                 key: full_key.clone(),
-                message: format!("unknown level `{}`; use \"error\", \"warning\", \"info\" or \"off\"", value.get_ref()),
+                message: format!(
+                    "unknown level `{}`; use \"error\", \"warning\", \"info\" or \"off\"",
+                    value.get_ref()
+                ),
                 span: Some(value.span()),
             })?;
             levels.insert(code, level);

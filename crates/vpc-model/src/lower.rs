@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
 use std::cell::OnceCell;
+use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
 
 use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name, SourceFile, Span, Value};
 
@@ -28,7 +28,7 @@ impl<'t> Lines<'t> {
 }
 
 use crate::lints::{
-    duplicate_attribute, duplicate_id, duplicate_section, invalid_value, unknown_attribute, Code, Scope, Sink,
+    Code, Scope, Sink, duplicate_attribute, duplicate_id, duplicate_section, invalid_value, unknown_attribute,
 };
 use crate::model::{Canvas, Definition, Item, ItemId, Link, Rank, Reference, Section, SectionId, Target};
 
@@ -250,7 +250,12 @@ impl<'a> CanvasBuilder<'a> {
             Value::Missing(_) => None,
             other => {
                 let key = &attr.key.text;
-                self.invalid(scope, other.span(), format!("`{key}` takes text in quotes"), format!("write `{key}: \"…\"`"));
+                self.invalid(
+                    scope,
+                    other.span(),
+                    format!("`{key}` takes text in quotes"),
+                    format!("write `{key}: \"…\"`"),
+                );
                 None
             }
         }
@@ -314,11 +319,21 @@ impl<'a> CanvasBuilder<'a> {
             Value::Number(n) if (0.0..=10.0).contains(&n.value) => Some(n.value),
             Value::Missing(_) => None,
             Value::Number(n) => {
-                self.invalid(scope, n.span, format!("`{key}: {}` is out of range", n.text), format!("`{key}` is rated from 0 to 10"));
+                self.invalid(
+                    scope,
+                    n.span,
+                    format!("`{key}: {}` is out of range", n.text),
+                    format!("`{key}` is rated from 0 to 10"),
+                );
                 None
             }
             other => {
-                self.invalid(scope, other.span(), format!("`{key}` takes a number from 0 to 10"), format!("write e.g. `{key}: 7`"));
+                self.invalid(
+                    scope,
+                    other.span(),
+                    format!("`{key}` takes a number from 0 to 10"),
+                    format!("write e.g. `{key}: 7`"),
+                );
                 None
             }
         }

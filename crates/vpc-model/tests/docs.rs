@@ -11,7 +11,10 @@ fn lints_md_is_up_to_date() {
         std::fs::write(&path, &expected).unwrap();
     }
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(actual == expected, "docs/lints.md is out of date: run `UPDATE_EXPECT=1 cargo test -p vpc-model --test docs`");
+    assert!(
+        actual == expected,
+        "docs/lints.md is out of date: run `UPDATE_EXPECT=1 cargo test -p vpc-model --test docs`"
+    );
 }
 
 /// Every full canvas shown in the README and the language reference reads without

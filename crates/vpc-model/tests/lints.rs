@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use vpc_model::{check, Code, LintConfig};
+use vpc_model::{Code, LintConfig, check};
 use vpc_syntax::LineIndex;
 
 type Mark = (usize, usize, usize, String); // line, start column, end column, code (0-based, chars)

@@ -35,7 +35,8 @@ fn reference_graph_both_ways() {
         Some(Definition::Item(i)) => i,
         other => panic!("{name}: {other:?}"),
     };
-    let names = |ids: Vec<ItemId>| ids.into_iter().map(|i| c.item(i).id.as_ref().unwrap().text.clone()).collect::<Vec<_>>();
+    let names =
+        |ids: Vec<ItemId>| ids.into_iter().map(|i| c.item(i).id.as_ref().unwrap().text.clone()).collect::<Vec<_>>();
     assert_eq!(names(c.relieved_by(id("no-time"))), ["esign", "checklist"]);
     assert_eq!(names(c.relieved_by(id("invites"))), Vec::<String>::new());
     assert_eq!(names(c.targets(id("checklist"), Link::Relieves).collect()), ["unfinished", "no-time"]);
@@ -110,7 +111,10 @@ fn allow_on_item_section_and_canvas() {
 
 #[test]
 fn allow_cannot_silence_syntax_errors() {
-    let (parse, a) = check("canvas c \"C\" { allow: syntax-error\n segment s \"S\" { job j \"J\" { importance: } } value-map {} }", &LintConfig::default());
+    let (parse, a) = check(
+        "canvas c \"C\" { allow: syntax-error\n segment s \"S\" { job j \"J\" { importance: } } value-map {} }",
+        &LintConfig::default(),
+    );
     assert_eq!(parse.errors.len(), 1);
     assert_eq!(codes(&a), ["invalid-value", "syntax-error"]);
 }
@@ -135,7 +139,9 @@ fn diagnostics_are_sorted_by_position_and_placed_on_identifiers() {
     let mut sorted = starts.clone();
     sorted.sort();
     assert_eq!(starts, sorted);
-    let on = |code: &str| a.diagnostics.iter().filter(|d| d.code.as_str() == code).map(|d| &text[d.span.range()]).collect::<Vec<_>>();
+    let on = |code: &str| {
+        a.diagnostics.iter().filter(|d| d.code.as_str() == code).map(|d| &text[d.span.range()]).collect::<Vec<_>>()
+    };
     assert_eq!(on("unranked-pain"), ["zed"]);
     assert_eq!(on("unranked-job"), ["job"]);
     assert_eq!(on("missing-section"), ["c"]);
@@ -148,7 +154,8 @@ fn unknown_reference_suggests_the_nearest_name_of_the_right_kind() {
   value-map { reliever r "R" { relieves: no-parner } creator k "K" { creates: [no-partnr, totally-different] } }
 }"#;
     let a = check(text, &LintConfig::default()).1;
-    let helps: Vec<_> = a.diagnostics.iter().filter(|d| d.code == Code::UnknownReference).map(|d| d.help.clone().unwrap()).collect();
+    let helps: Vec<_> =
+        a.diagnostics.iter().filter(|d| d.code == Code::UnknownReference).map(|d| d.help.clone().unwrap()).collect();
     assert_eq!(helps, ["did you mean `no-partner`?", "`creates:` takes the identifier of a gain of this canvas"]);
 }
 

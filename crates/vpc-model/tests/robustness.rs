@@ -2,7 +2,7 @@
 //! parser or the linter, and every diagnostic lies inside the text.
 
 use proptest::prelude::*;
-use vpc_model::{check, LintConfig};
+use vpc_model::{LintConfig, check};
 
 const EXAMPLES: &[&str] = &[
     include_str!("../../../examples/wedding.vpc"),
@@ -51,8 +51,23 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("9am".to_string()),
         Just("\\u{D800}".to_string()),
         prop::sample::select(vec![
-            "canvas", "segment", "value-map", "job", "pain", "gain", "outcome", "product", "reliever",
-            "creator", "relieves", "creates", "importance", "severity", "relevance", "allow", "x",
+            "canvas",
+            "segment",
+            "value-map",
+            "job",
+            "pain",
+            "gain",
+            "outcome",
+            "product",
+            "reliever",
+            "creator",
+            "relieves",
+            "creates",
+            "importance",
+            "severity",
+            "relevance",
+            "allow",
+            "x",
         ])
         .prop_map(|s| format!(" {s} ")),
         "[a-z\" :{}\\[\\],\n]{0,12}",

@@ -344,12 +344,9 @@ pub fn unescape(literal: &str) -> String {
             Some('\\') => out.push('\\'),
             Some('u') => {
                 let rest = chars.as_str();
-                let parsed = rest
-                    .strip_prefix('{')
-                    .and_then(|r| r.find('}').map(|end| (&r[..end], end + 2)))
-                    .and_then(|(hex, len)| {
-                        u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(|c| (c, len))
-                    });
+                let parsed = rest.strip_prefix('{').and_then(|r| r.find('}').map(|end| (&r[..end], end + 2))).and_then(
+                    |(hex, len)| u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(|c| (c, len)),
+                );
                 match parsed {
                     Some((c, len)) => {
                         out.push(c);

@@ -46,18 +46,17 @@ pub fn parse(text: &str) -> Parse {
 /// need both and should not lex twice.
 pub fn parse_with_tokens(text: &str) -> (Parse, Vec<lexer::Token>) {
     let lexed = lexer::lex(text);
-    let tokens =
-        lexed.tokens.iter().map(|(t, span)| lexer::Token { kind: t.kind.token_kind(), span: *span, bol: t.bol }).collect();
+    let tokens = lexed
+        .tokens
+        .iter()
+        .map(|(t, span)| lexer::Token { kind: t.kind.token_kind(), span: *span, bol: t.bol })
+        .collect();
     (parse_lexed(text, lexed), tokens)
 }
 
 fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
-    let error_tokens: Vec<Span> = lexed
-        .tokens
-        .iter()
-        .filter(|(t, _)| matches!(t.kind, Kind::Error(_)))
-        .map(|(_, s)| *s)
-        .collect();
+    let error_tokens: Vec<Span> =
+        lexed.tokens.iter().filter(|(t, _)| matches!(t.kind, Kind::Error(_))).map(|(_, s)| *s).collect();
     let (canvases, parse_errors) = parser::parse_tokens(&lexed.tokens, text.len(), |e| {
         // The lexer has already reported text that is no token; don't repeat it.
         let found = e.span().start;
@@ -67,11 +66,7 @@ fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
     errors.extend(parse_errors);
     let file = SourceFile {
         canvases,
-        comments: lexed
-            .comments
-            .iter()
-            .map(|s| ast::Comment { span: *s, text: text[s.range()].to_string() })
-            .collect(),
+        comments: lexed.comments.iter().map(|s| ast::Comment { span: *s, text: text[s.range()].to_string() }).collect(),
     };
     check_structure(&file, &mut errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
@@ -81,7 +76,11 @@ fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
 
 /// Turn chumsky's error into one a canvas author understands, placed as the spec says:
 /// a token that is missing before a line break gets an empty range after the last token.
-fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, chumsky::span::SimpleSpan>, tokens: &[(Tok<'_>, Span)], len: usize) -> SyntaxError {
+fn convert_error(
+    e: &chumsky::error::Rich<'_, Tok<'_>, chumsky::span::SimpleSpan>,
+    tokens: &[(Tok<'_>, Span)],
+    len: usize,
+) -> SyntaxError {
     let start = e.span().start;
     let idx = tokens.partition_point(|(_, s)| s.start < start);
     let at_eof = idx >= tokens.len();
@@ -135,7 +134,9 @@ fn expected_message(words: &[String], found: &str) -> String {
         return format!("a {found} must be inside a `canvas` block: start the file with `canvas <id> \"<title>\" {{`");
     }
     if has("`canvas`") {
-        return format!("expected `canvas`, found {found}: a file holds only canvases, e.g. `canvas <id> \"<title>\" {{ … }}`");
+        return format!(
+            "expected `canvas`, found {found}: a file holds only canvases, e.g. `canvas <id> \"<title>\" {{ … }}`"
+        );
     }
     if words == ["`:`"] && !at_end {
         return format!("expected `:` after the attribute name, found {found}");

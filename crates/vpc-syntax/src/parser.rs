@@ -14,9 +14,9 @@ use chumsky::input::ValueInput;
 use chumsky::prelude::*;
 use rayon::prelude::*;
 
-use crate::ast::*;
 use crate::SyntaxError;
-use crate::lexer::{unescape, Kind, Tok};
+use crate::ast::*;
+use crate::lexer::{Kind, Tok, unescape};
 
 type CSpan = SimpleSpan;
 /// What a block's keyword and head parse to: `((kind, keyword), ((id, title), l_brace))`.
@@ -129,7 +129,7 @@ where
         .boxed();
     let block_start = |kinds: &'static [BlockKind]| {
         select! { Tok { kind: Kind::Ident(s), bol: true }
-            if BlockKind::from_keyword(s).is_some_and(|k| kinds.contains(&k)) => () }
+        if BlockKind::from_keyword(s).is_some_and(|k| kinds.contains(&k)) => () }
         .then(select! { Tok { kind: Kind::Ident(_) | Kind::Str(_) | Kind::LBrace, .. } => () })
         .ignored()
         .rewind()
@@ -139,12 +139,7 @@ where
     let canvas_start = block_start(&[BlockKind::Canvas]);
 
     let hard = choice((tk(Kind::RBrace).ignored(), item_start.clone(), any_block_start.clone(), end())).boxed();
-    let soft = choice((
-        hard.clone(),
-        tk(Kind::Comma).ignored(),
-        any().filter(|t: &Tok| t.bol).ignored(),
-    ))
-    .boxed();
+    let soft = choice((hard.clone(), tk(Kind::Comma).ignored(), any().filter(|t: &Tok| t.bol).ignored())).boxed();
     // At least one token of unreadable text, up to the next `,` (eaten), `}` or line end.
     let junk = any()
         .and_is(hard.clone().not())
@@ -172,22 +167,14 @@ where
             )
             .then_ignore(list_close)
             .map_with(|items, e| Value::List(List { items, span: sp(e.span()) }));
-        choice((
-            ident.clone().map(Value::Ident),
-            string.clone().map(Value::Str),
-            number.map(Value::Number),
-            list,
-        ))
-        .labelled("a value")
-        .boxed()
+        choice((ident.clone().map(Value::Ident), string.clone().map(Value::Str), number.map(Value::Number), list))
+            .labelled("a value")
+            .boxed()
     });
 
     let same_line = any().filter(|t: &Tok| !t.bol).rewind();
-    let value_junk = any()
-        .and_is(soft.clone().not())
-        .repeated()
-        .at_least(1)
-        .map_with(|_, e| Value::Missing(sp(e.span())));
+    let value_junk =
+        any().and_is(soft.clone().not()).repeated().at_least(1).map_with(|_, e| Value::Missing(sp(e.span())));
     let attr_value = same_line
         .ignore_then(value)
         .labelled("a value")
@@ -247,7 +234,7 @@ where
         .boxed();
 
     let item_keyword = select! { Tok { kind: Kind::Ident(s), .. } = e
-        if ItemKind::from_keyword(s).is_some() => (ItemKind::from_keyword(s).unwrap(), sp(e.span())) };
+    if ItemKind::from_keyword(s).is_some() => (ItemKind::from_keyword(s).unwrap(), sp(e.span())) };
     // A keyword right before the next item, block or `}` is an item without a title
     // (reported after parsing), so that the half-typed item does not swallow its block.
     let item = item_keyword
@@ -260,15 +247,12 @@ where
 
     let l_brace = tk(Kind::LBrace).map_with(|_, e| Some(sp(e.span())));
     let block_close = |sync: Boxed<'t, 't, I, (), E>| {
-        tk(Kind::RBrace)
-            .map_with(|_, e| Some(sp(e.span())))
-            .recover_with(via_parser(sync.to(None)))
-            .boxed()
+        tk(Kind::RBrace).map_with(|_, e| Some(sp(e.span()))).recover_with(via_parser(sync.to(None))).boxed()
     };
     let block_keyword = |kinds: &'static [BlockKind]| {
         select! { Tok { kind: Kind::Ident(s), .. } = e
-            if BlockKind::from_keyword(s).is_some_and(|k| kinds.contains(&k)) =>
-            (BlockKind::from_keyword(s).unwrap(), sp(e.span())) }
+        if BlockKind::from_keyword(s).is_some_and(|k| kinds.contains(&k)) =>
+        (BlockKind::from_keyword(s).unwrap(), sp(e.span())) }
     };
     // `kw id "title" {`, where a missing `{` after a head is recovered; or `kw {`.
     let block_head = |kinds: &'static [BlockKind], label: &'static str| {
@@ -304,11 +288,7 @@ where
         .boxed();
 
     let canvas = block_head(&[BlockKind::Canvas], "`canvas`")
-        .then(
-            choice((section.map(|s| Some(Member::Block(s))), member))
-                .repeated()
-                .collect::<Vec<_>>(),
-        )
+        .then(choice((section.map(|s| Some(Member::Block(s))), member)).repeated().collect::<Vec<_>>())
         .then(block_close(choice((canvas_start.clone(), end())).boxed()))
         .map_with(move |((h, m), r), e| Some(build_block((h, m, r), sp(e.span()))))
         .boxed();

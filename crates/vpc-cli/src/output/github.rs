@@ -22,7 +22,7 @@ use std::path::{Component, Path};
 
 use vpc_model::Severity;
 
-use super::{message_with_help, position, Out};
+use super::{Out, message_with_help, position};
 use crate::check::Checked;
 
 pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {

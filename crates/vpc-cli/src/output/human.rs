@@ -3,7 +3,7 @@
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
 use vpc_model::{Diagnostic, Severity};
 
-use super::{plural, Out};
+use super::{Out, plural};
 use crate::check::Checked;
 
 pub(super) fn write(out: Out<'_>, checked: &[Checked], colour: bool) -> std::io::Result<()> {

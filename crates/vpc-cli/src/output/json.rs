@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use vpc_model::Severity;
 
-use super::{position, Out};
+use super::{Out, position};
 use crate::check::Checked;
 
 #[derive(Serialize)]

@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 
 use vpc_model::{Code, Diagnostic, Severity};
 
-use super::{message_with_help, plural, position, Out};
+use super::{Out, message_with_help, plural, position};
 use crate::check::Checked;
 
 pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
@@ -41,7 +41,10 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
     let tests: usize = suites.iter().map(|s| s.cases.len()).sum();
     let failures: usize = suites.iter().map(Suite::failures).sum();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(xml, "<testsuites name=\"vpc check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" time=\"0\">");
+    let _ = writeln!(
+        xml,
+        "<testsuites name=\"vpc check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" time=\"0\">"
+    );
     for s in &suites {
         let _ = writeln!(
             xml,
@@ -123,7 +126,12 @@ fn suite(c: &Checked) -> Suite {
             let mut details = String::new();
             for d in &diagnostics {
                 let (line, column) = position(&lines, &c.text, d.span.start);
-                let _ = writeln!(details, "{path}:{line}:{column}: {}[{code}]: {}", d.severity.as_str(), message_with_help(d));
+                let _ = writeln!(
+                    details,
+                    "{path}:{line}:{column}: {}[{code}]: {}",
+                    d.severity.as_str(),
+                    message_with_help(d)
+                );
             }
             // Every diagnostic of a code in one file has the same level (that of its vpc.toml);
             // the worst one decides all the same.

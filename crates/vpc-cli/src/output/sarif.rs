@@ -35,7 +35,7 @@ use serde::Serialize;
 use vpc_model::{Code, Severity};
 use vpc_syntax::{LineIndex, Span};
 
-use super::{message_with_help, position, Out};
+use super::{Out, message_with_help, position};
 use crate::check::Checked;
 
 /// Where the OASIS committee publishes the schema of SARIF 2.1.0 (errata 01).
@@ -181,22 +181,24 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
             artifact_location: ArtifactLocation { uri, index: Some(index) },
             region: region(&lines, &c.text, span),
         };
-        results.extend(c.analysis.diagnostics.iter().map(|d| ResultObject {
-            rule_id: d.code.as_str(),
-            rule_index: rule_index(d.code),
-            level: level(d.severity),
-            message: Text { text: message_with_help(d) },
-            locations: [Location { id: None, physical_location: place(d.span), message: None }],
-            related_locations: d
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| Location {
-                    id: Some(i + 1),
-                    physical_location: place(r.span),
-                    message: Some(Text { text: r.message.clone() }),
-                })
-                .collect(),
+        results.extend(c.analysis.diagnostics.iter().map(|d| {
+            ResultObject {
+                rule_id: d.code.as_str(),
+                rule_index: rule_index(d.code),
+                level: level(d.severity),
+                message: Text { text: message_with_help(d) },
+                locations: [Location { id: None, physical_location: place(d.span), message: None }],
+                related_locations: d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| Location {
+                        id: Some(i + 1),
+                        physical_location: place(r.span),
+                        message: Some(Text { text: r.message.clone() }),
+                    })
+                    .collect(),
+            }
         }));
     }
 
@@ -304,7 +306,8 @@ impl RepoRoots {
             return root.clone();
         }
         // `.git` is a folder in a clone, a file in a worktree or submodule.
-        let root = if dir.join(".git").exists() { Some(dir.to_path_buf()) } else { dir.parent().and_then(|p| self.of(p)) };
+        let root =
+            if dir.join(".git").exists() { Some(dir.to_path_buf()) } else { dir.parent().and_then(|p| self.of(p)) };
         self.by_dir.insert(dir.to_path_buf(), root.clone());
         root
     }

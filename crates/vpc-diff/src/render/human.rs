@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend, Trend};
-use crate::{quote, CanvasDiff, Coverage, FileDiff, Report, Status};
+use super::{Trend, canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend};
+use crate::{CanvasDiff, Coverage, FileDiff, Report, Status, quote};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";

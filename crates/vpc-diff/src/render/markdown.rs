@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{
-    canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend, Summary, Trend,
+    Summary, Trend, canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend,
 };
 use crate::{CanvasDiff, Coverage, FileDiff, ItemSummary, Report, Status};
 
@@ -69,11 +69,7 @@ fn summary_text(s: &Summary) -> String {
 }
 
 fn plural_canvas(n: usize) -> String {
-    if n == 1 {
-        "1 canvas".to_string()
-    } else {
-        format!("{n} canvases")
-    }
+    if n == 1 { "1 canvas".to_string() } else { format!("{n} canvases") }
 }
 
 fn write_file(out: &mut String, file: &FileDiff) {

@@ -259,9 +259,5 @@ pub(crate) fn canvas_change_parts(
 
 /// `1 item`, `3 items`.
 pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

@@ -145,12 +145,30 @@ pub fn model(text: &str) -> String {
     let mut out = String::new();
     for c in &analysis.canvases {
         let id = |n: &Option<vpc_syntax::Name>| n.as_ref().map(|n| n.text.clone());
-        writeln!(out, "canvas {:?} {:?} {:?} {:?} {:?} fit={:?}", id(&c.id), c.title, c.description, c.note, c.allow, c.fit_parts()).unwrap();
+        writeln!(
+            out,
+            "canvas {:?} {:?} {:?} {:?} {:?} fit={:?}",
+            id(&c.id),
+            c.title,
+            c.description,
+            c.note,
+            c.allow,
+            c.fit_parts()
+        )
+        .unwrap();
         for s in &c.sections {
             writeln!(
                 out,
                 "  {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-                s.kind, id(&s.id), s.title, s.description, s.note, s.early_adopters, s.market, s.strategy, s.allow
+                s.kind,
+                id(&s.id),
+                s.title,
+                s.description,
+                s.note,
+                s.early_adopters,
+                s.market,
+                s.strategy,
+                s.allow
             )
             .unwrap();
         }
@@ -158,8 +176,20 @@ pub fn model(text: &str) -> String {
             writeln!(
                 out,
                 "  {:?} {:?} {:?} in {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-                i.kind, id(&i.id), i.title, i.section, i.rank, i.category, i.role, i.frequency, i.context, i.note,
-                i.importance_score, i.satisfaction_score, i.allow, {
+                i.kind,
+                id(&i.id),
+                i.title,
+                i.section,
+                i.rank,
+                i.category,
+                i.role,
+                i.frequency,
+                i.context,
+                i.note,
+                i.importance_score,
+                i.satisfaction_score,
+                i.allow,
+                {
                     // Attribute order is canonicalised, so compare the links as a set.
                     let mut links: Vec<String> = i.links_given.iter().map(|l| format!("{l:?}")).collect();
                     links.sort();

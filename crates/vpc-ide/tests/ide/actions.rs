@@ -1,4 +1,4 @@
-use vpc_ide::{apply_edits, code_actions, Code, CodeAction, File, Span};
+use vpc_ide::{Code, CodeAction, File, Span, apply_edits, code_actions};
 
 use super::fixture::*;
 
@@ -18,8 +18,10 @@ fn actions_for(text: &str, code: Code, needle: &str, n: usize) -> (File, Vec<Cod
         .find(|d| d.code == code && d.span.start == start)
         .unwrap_or_else(|| panic!("no {code} at {needle}: {:#?}", file.diagnostics()))
         .clone();
-    let actions: Vec<CodeAction> =
-        code_actions(&file, Span::empty(d.span.start)).into_iter().filter(|a| a.diagnostic == Some((code, d.span))).collect();
+    let actions: Vec<CodeAction> = code_actions(&file, Span::empty(d.span.start))
+        .into_iter()
+        .filter(|a| a.diagnostic == Some((code, d.span)))
+        .collect();
     (file, actions)
 }
 
@@ -28,14 +30,24 @@ fn actions_for(text: &str, code: Code, needle: &str, n: usize) -> (File, Vec<Cod
 fn apply(file: &File, action: &CodeAction) -> String {
     let (code, _) = action.diagnostic.unwrap();
     let after = analyse(&apply_edits(&file.text, &action.edits));
-    assert_eq!(count(&after, code), count(file, code) - 1, "{code} is still there after `{}`:\n{}", action.title, after.text);
+    assert_eq!(
+        count(&after, code),
+        count(file, code) - 1,
+        "{code} is still there after `{}`:\n{}",
+        action.title,
+        after.text
+    );
     assert!(count(&after, Code::SyntaxError) <= count(file, Code::SyntaxError), "{}", after.text);
     let old: Vec<&str> = file.text.lines().collect();
     after.text.lines().filter(|l| !old.contains(l)).collect::<Vec<_>>().join("\n")
 }
 
 fn titles(actions: &[CodeAction]) -> String {
-    actions.iter().map(|a| format!("{}{}", a.title, if a.is_preferred { " (preferred)" } else { "" })).collect::<Vec<_>>().join("\n")
+    actions
+        .iter()
+        .map(|a| format!("{}{}", a.title, if a.is_preferred { " (preferred)" } else { "" }))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Check every action: each removes its diagnostic.
@@ -90,7 +102,8 @@ fn add_a_reliever_to_the_value_map() {
 
 #[test]
 fn add_a_creator_and_a_value_map() {
-    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    gain g \"A \\\"quoted\\\" gain\" { relevance: high }\n  }\n}\n";
+    let text =
+        "canvas c \"C\" {\n  segment s \"S\" {\n    gain g \"A \\\"quoted\\\" gain\" { relevance: high }\n  }\n}\n";
     let (file, actions) = actions_for(text, Code::UncreatedGain, "g \"", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a creator that creates this gain (`create-g`) (preferred)
@@ -143,7 +156,12 @@ fn replace_an_unknown_reference() {
     insta::assert_snapshot!(titles(&actions), @"Replace with `no-partner` (preferred)");
     insta::assert_snapshot!(apply(&file, &actions[0]), @"      relieves: [shy, no-partner] // unknown-reference: typo, `vpc` suggests `no-partner`");
     // Nothing near: no action.
-    let (_, actions) = actions_for("canvas c \"C\" { segment s \"S\" { pain p \"P\" }\n value-map { reliever r \"R\" { relieves: zzzzzz } } }", Code::UnknownReference, "zzzzzz", 0);
+    let (_, actions) = actions_for(
+        "canvas c \"C\" { segment s \"S\" { pain p \"P\" }\n value-map { reliever r \"R\" { relieves: zzzzzz } } }",
+        Code::UnknownReference,
+        "zzzzzz",
+        0,
+    );
     assert!(actions.is_empty());
 }
 
@@ -162,7 +180,10 @@ fn remove_an_unknown_attribute() {
         let (file, actions) = actions_for(text, Code::UnknownAttribute, "price", n);
         let after = apply_edits(&file.text, &actions[0].edits);
         apply(&file, &actions[0]);
-        out.push_str(&format!("{}\n---\n", after.lines().skip(1 + n).take(if n == 3 { 3 } else { 1 }).collect::<Vec<_>>().join("\n")));
+        out.push_str(&format!(
+            "{}\n---\n",
+            after.lines().skip(1 + n).take(if n == 3 { 3 } else { 1 }).collect::<Vec<_>>().join("\n")
+        ));
     }
     insta::assert_snapshot!(out, @r#"
       job a "A" { kind: social }
@@ -183,7 +204,8 @@ fn rename_a_duplicate_id() {
     let (file, actions) = actions_for(FLAWED, Code::DuplicateId, "speak \"Speak", 0);
     insta::assert_snapshot!(titles(&actions), @"Rename this `speak` to `speak-2` (preferred)");
     insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    job speak-2 "Speak on the phone" { kind: functional, importance: medium }"#);
-    let text = "canvas c \"C\" { segment s \"S\" { pain p \"P\"\n pain p-2 \"P2\"\n pain p \"P3\" } }\ncanvas c \"D\" {}";
+    let text =
+        "canvas c \"C\" { segment s \"S\" { pain p \"P\"\n pain p-2 \"P2\"\n pain p \"P3\" } }\ncanvas c \"D\" {}";
     let (file, actions) = actions_for(text, Code::DuplicateId, "p \"P3", 0);
     insta::assert_snapshot!(apply(&file, &actions[0]), @r#" pain p-3 "P3" } }"#);
     let (file, actions) = actions_for(text, Code::DuplicateId, "c \"D", 0);
@@ -225,7 +247,9 @@ fn every_fix_of_the_flawed_example_works() {
 
 #[test]
 fn a_selected_range_gets_the_fixes_of_the_diagnostics_it_overlaps() {
-    let (file, range) = range("canvas c \"C\" {\n  segment s \"S\" {\n    $0job a \"A\"\n    job b$0 \"B\"\n    job d \"D\"\n  }\n  value-map {}\n}\n");
+    let (file, range) = range(
+        "canvas c \"C\" {\n  segment s \"S\" {\n    $0job a \"A\"\n    job b$0 \"B\"\n    job d \"D\"\n  }\n  value-map {}\n}\n",
+    );
     let found: Vec<String> = code_actions(&file, range)
         .iter()
         .filter(|a| a.title.contains("crucial") || a.title.starts_with("Allow"))

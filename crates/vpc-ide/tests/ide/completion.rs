@@ -1,4 +1,4 @@
-use vpc_ide::{completions, Completion, File};
+use vpc_ide::{Completion, File, completions};
 
 use super::fixture::*;
 

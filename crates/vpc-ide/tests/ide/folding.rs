@@ -29,7 +29,11 @@ canvas c "C" {
         .iter()
         .map(|f| {
             let lines = file.line_index.line_of(f.span.start)..=file.line_index.line_of(f.span.end);
-            format!("{lines:?} {}{}", if f.is_comment { "comment " } else { "" }, text[f.span.range()].lines().next().unwrap())
+            format!(
+                "{lines:?} {}{}",
+                if f.is_comment { "comment " } else { "" },
+                text[f.span.range()].lines().next().unwrap()
+            )
         })
         .collect();
     insta::assert_snapshot!(out.join("\n"), @"

@@ -1,4 +1,4 @@
-use vpc_ide::{apply_edits, format, format_range, FormatOptions, Span};
+use vpc_ide::{FormatOptions, Span, apply_edits, format, format_range};
 
 use super::fixture::*;
 
@@ -8,10 +8,8 @@ const MESSY: &str = "canvas c \"C\" {\nsegment s \"S\" {\n   job a \"A\" {import
 fn whole_document_edits_are_minimal_and_give_the_formatted_text() {
     let file = analyse(MESSY);
     let edits = format(&file, &FormatOptions::default()).unwrap();
-    let shown: Vec<String> = edits
-        .iter()
-        .map(|e| format!("{:?} {:?} -> {:?}", e.span, &MESSY[e.span.range()], e.new_text))
-        .collect();
+    let shown: Vec<String> =
+        edits.iter().map(|e| format!("{:?} {:?} -> {:?}", e.span, &MESSY[e.span.range()], e.new_text)).collect();
     insta::assert_snapshot!(shown.join("\n"), @r#"
     15..78 "segment s \"S\" {\n   job a \"A\" {importance:high,kind:functional}\n" -> "  segment s \"S\" {\n    job a \"A\" { kind: functional, importance: high }\n"
     112..149 "  pain p \"P\"   { severity: light }\n}\n" -> "    pain p \"P\" { severity: light }\n  }\n"

@@ -1,4 +1,4 @@
-use vpc_ide::{code_lenses, inlay_hints, Span};
+use vpc_ide::{Span, code_lenses, inlay_hints};
 
 use super::fixture::*;
 
@@ -54,7 +54,11 @@ fn only_in_the_range() {
 fn lenses_show_the_fit() {
     let show = |text: &str| {
         let file = analyse(text);
-        code_lenses(&file).iter().map(|l| format!("{}: {}", &text[l.span.range()], l.title)).collect::<Vec<_>>().join("\n")
+        code_lenses(&file)
+            .iter()
+            .map(|l| format!("{}: {}", &text[l.span.range()], l.title))
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     insta::assert_snapshot!(show(WEDDING), @"wedding: fit 82% · 1 pain unrelieved");
     insta::assert_snapshot!(show(include_str!("../../../../examples/flawed.vpc")), @"

@@ -1,4 +1,4 @@
-use vpc_ide::{semantic_tokens, Span};
+use vpc_ide::{Span, semantic_tokens};
 
 use super::fixture::*;
 

@@ -1,4 +1,4 @@
-use vpc_ide::{document_symbols, workspace_symbols, Symbol};
+use vpc_ide::{Symbol, document_symbols, workspace_symbols};
 
 use super::fixture::*;
 
@@ -43,7 +43,9 @@ fn outline_of_the_wedding_canvas() {
 
 #[test]
 fn items_without_identifiers_and_broken_text() {
-    let file = analyse("canvas \"No id\" {\n  segment \"S\" {\n    pain \"Just a title\" { severity: light }\n    job a\n  }\n  job stray \"In the canvas\"\n  value-map {\n");
+    let file = analyse(
+        "canvas \"No id\" {\n  segment \"S\" {\n    pain \"Just a title\" { severity: light }\n    job a\n  }\n  job stray \"In the canvas\"\n  value-map {\n",
+    );
     let mut out = String::new();
     outline(&document_symbols(&file), 0, &file.text, &mut out);
     insta::assert_snapshot!(out, @r#"
@@ -65,7 +67,9 @@ fn workspace_symbols_match_names_and_titles() {
         workspace_symbols(&files, query)
             .iter()
             .take(8)
-            .map(|w| format!("{} {:?} {} in {}", w.file, w.symbol.kind, w.symbol.name, w.container.as_deref().unwrap_or("-")))
+            .map(|w| {
+                format!("{} {:?} {} in {}", w.file, w.symbol.kind, w.symbol.name, w.container.as_deref().unwrap_or("-"))
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };

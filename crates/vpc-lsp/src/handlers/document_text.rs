@@ -2,7 +2,7 @@
 //! check the server is in step with the client.
 
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::TextDocumentIdentifier;
 
@@ -17,7 +17,8 @@ pub struct DocumentTextParams {
 pub async fn document_text(server: &Server, params: DocumentTextParams) -> Result<Option<Value>> {
     let session = server.session();
     let uri = params.text_document.uri;
-    Ok(session.documents.get(&uri).map(|doc| {
-        json!({ "uri": uri.as_str(), "version": doc.version, "text": doc.rope.to_string() })
-    }))
+    Ok(session
+        .documents
+        .get(&uri)
+        .map(|doc| json!({ "uri": uri.as_str(), "version": doc.version, "text": doc.rope.to_string() })))
 }

@@ -10,7 +10,10 @@ pub async fn folding_range(server: &Server, params: FoldingRangeParams) -> Resul
     let Some(snapshot) = server.snapshot(&params.text_document.uri) else { return Ok(None) };
     let client = server.client_support();
     let found = server.analyse("foldingRange", snapshot, move |s| {
-        vpc_ide::folding_ranges(s.file()).into_iter().filter_map(|f| convert::folding_range(s.lines(), &client, f)).collect()
+        vpc_ide::folding_ranges(s.file())
+            .into_iter()
+            .filter_map(|f| convert::folding_range(s.lines(), &client, f))
+            .collect()
     });
     Ok(found.await)
 }

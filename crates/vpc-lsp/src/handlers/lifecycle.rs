@@ -12,7 +12,8 @@ use crate::position::Encoding;
 use crate::server::Server;
 
 pub async fn initialize(server: &Server, params: InitializeParams) -> Result<InitializeResult> {
-    let encoding = Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+    let encoding =
+        Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
     let options = InitOptions::from(params.initialization_options.as_ref());
     {
         let mut session = server.session();
@@ -51,7 +52,10 @@ pub async fn initialized(server: &Server, _: InitializedParams) {
         match server.client.register_capability(vec![capabilities::watched_files_registration()]).await {
             Ok(()) => server.session().watching = true,
             Err(e) => {
-                server.client.log_message(MessageType::WARNING, format!("vpc: cannot watch vpc.toml and *.vpc: {e}")).await
+                server
+                    .client
+                    .log_message(MessageType::WARNING, format!("vpc: cannot watch vpc.toml and *.vpc: {e}"))
+                    .await
             }
         }
     }

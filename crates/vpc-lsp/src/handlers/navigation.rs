@@ -31,7 +31,10 @@ pub async fn references(server: &Server, params: ReferenceParams) -> Result<Opti
     Ok(found.await)
 }
 
-pub async fn document_highlight(server: &Server, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+pub async fn document_highlight(
+    server: &Server,
+    params: DocumentHighlightParams,
+) -> Result<Option<Vec<DocumentHighlight>>> {
     let at = params.text_document_position_params;
     let Some(snapshot) = server.snapshot(&at.text_document.uri) else { return Ok(None) };
     let found = server.analyse("documentHighlight", snapshot, move |s| {

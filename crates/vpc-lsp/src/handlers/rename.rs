@@ -10,7 +10,10 @@ use tower_lsp_server::ls_types::*;
 use crate::convert;
 use crate::server::Server;
 
-pub async fn prepare_rename(server: &Server, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+pub async fn prepare_rename(
+    server: &Server,
+    params: TextDocumentPositionParams,
+) -> Result<Option<PrepareRenameResponse>> {
     let Some(snapshot) = server.snapshot(&params.text_document.uri) else { return Ok(None) };
     let found = server.analyse("prepareRename", snapshot, move |s| {
         let offset = s.lines().offset(params.position);

@@ -17,7 +17,9 @@ pub async fn document_symbol(server: &Server, params: DocumentSymbolParams) -> R
     let found = server.analyse("documentSymbol", snapshot, move |s| {
         let symbols = vpc_ide::document_symbols(s.file());
         if client.hierarchical_symbols {
-            DocumentSymbolResponse::Nested(symbols.into_iter().map(|sym| convert::document_symbol(s.lines(), sym)).collect())
+            DocumentSymbolResponse::Nested(
+                symbols.into_iter().map(|sym| convert::document_symbol(s.lines(), sym)).collect(),
+            )
         } else {
             DocumentSymbolResponse::Flat(convert::flat_symbols(s.lines(), &s.uri, symbols))
         }
@@ -31,7 +33,10 @@ const MAX_WORKSPACE_SYMBOLS: usize = 500;
 /// How long a search waits for the first indexing of the workspace.
 const WAIT_FOR_INDEX: Duration = Duration::from_secs(10);
 
-pub async fn workspace_symbol(server: &Server, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+pub async fn workspace_symbol(
+    server: &Server,
+    params: WorkspaceSymbolParams,
+) -> Result<Option<WorkspaceSymbolResponse>> {
     // Right after start-up, answer from the whole workspace, not from what is indexed so far.
     let mut indexed = server.indexed.subscribe();
     let _ = tokio::time::timeout(WAIT_FOR_INDEX, indexed.wait_for(|done| *done)).await;

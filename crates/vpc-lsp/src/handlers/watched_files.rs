@@ -10,7 +10,7 @@ use crate::diagnostics;
 use crate::documents::file_path;
 use crate::pool;
 use crate::server::Server;
-use crate::workspace::{is_vpc, Workspace};
+use crate::workspace::{Workspace, is_vpc};
 
 /// Files are re-read right away, before the first `.await`, so that the next
 /// request sees them (an event names a handful of small files).
@@ -24,7 +24,8 @@ pub async fn did_change_watched_files(server: &Server, params: DidChangeWatchedF
             if Configs::is_config(&path) {
                 configs_changed = true;
             } else if is_vpc(&path) && session.workspace.contains(&path) {
-                let text = (event.typ != FileChangeType::DELETED).then(|| std::fs::read_to_string(&path).ok()).flatten();
+                let text =
+                    (event.typ != FileChangeType::DELETED).then(|| std::fs::read_to_string(&path).ok()).flatten();
                 match text {
                     Some(text) => session.workspace.insert(path, &text, &mut session.configs, session.encoding),
                     None => session.workspace.remove(&path),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, WriteHalf};
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
@@ -64,15 +64,8 @@ impl Client {
         let server_requests = Arc::new(Mutex::new(Vec::new()));
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(read_loop(BufReader::new(read), pending.clone(), tx, writer.clone(), server_requests.clone()));
-        let mut client = Client {
-            writer,
-            next_id: 0,
-            pending,
-            notifications: rx,
-            seen: Vec::new(),
-            server_requests,
-            server,
-        };
+        let mut client =
+            Client { writer, next_id: 0, pending, notifications: rx, seen: Vec::new(), server_requests, server };
         let folders = root.map(|r| json!([{ "uri": r, "name": "root" }])).unwrap_or(Value::Null);
         let result = client
             .request(

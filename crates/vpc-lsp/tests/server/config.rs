@@ -1,11 +1,12 @@
 //! `vpc.toml` (nearest upward, reloaded on change, broken → a message and the
 //! defaults) and the workspace index (symbols of files that are not open).
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::client::{capabilities, Client};
+use crate::client::{Client, capabilities};
 
-const CANVAS: &str = "canvas c \"C\" {\n  segment s \"S\" {\n    pain p \"P\" { severity: severe }\n  }\n  value-map m \"M\" {}\n}\n";
+const CANVAS: &str =
+    "canvas c \"C\" {\n  segment s \"S\" {\n    pain p \"P\" { severity: severe }\n  }\n  value-map m \"M\" {}\n}\n";
 
 fn uri_of(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
@@ -77,13 +78,17 @@ async fn workspace_symbols_come_from_files_that_are_not_open() {
     // A new file, announced by a watched-file event, is indexed.
     let added = root.join("new.vpc");
     std::fs::write(&added, "canvas brand-new \"New\" {}\n").unwrap();
-    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri_of(&added), "type": 1 }] })).await;
+    client
+        .notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri_of(&added), "type": 1 }] }))
+        .await;
     let found = client.request("workspace/symbol", json!({ "query": "brand-new" })).await;
     assert_eq!(found[0]["location"]["uri"], uri_of(&added), "{found:#?}");
 
     // A deleted one leaves the index.
     std::fs::remove_file(&added).unwrap();
-    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri_of(&added), "type": 3 }] })).await;
+    client
+        .notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri_of(&added), "type": 3 }] }))
+        .await;
     let found = client.request("workspace/symbol", json!({ "query": "brand-new" })).await;
     assert!(found.as_array().unwrap().iter().all(|s| s["location"]["uri"] != uri_of(&added)), "{found:#?}");
     client.shutdown().await;

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::client::{at, doc, Client};
+use crate::client::{Client, at, doc};
 
 const URI: &str = "file:///tmp/vpc-lsp-tests/wedding.vpc";
 
@@ -18,7 +18,12 @@ async fn formatting_is_vpc_fmt_and_empty_on_syntax_errors() {
     let mut client = Client::start().await;
     let messy = "canvas c \"C\" { segment s \"S\" {\njob a \"A\" {importance:high,kind:functional}}}";
     client.open(URI, 1, messy).await;
-    let edits = client.request("textDocument/formatting", json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 4, "insertSpaces": true } })).await;
+    let edits = client
+        .request(
+            "textDocument/formatting",
+            json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 4, "insertSpaces": true } }),
+        )
+        .await;
     let edits = edits.as_array().unwrap().clone();
     assert!(!edits.is_empty());
     // Apply the edits on the client side and compare with vpc_fmt.
@@ -26,7 +31,12 @@ async fn formatting_is_vpc_fmt_and_empty_on_syntax_errors() {
     assert_eq!(formatted, vpc_fmt::format(messy, &vpc_fmt::FormatOptions::default()).unwrap());
 
     client.change(URI, 2, [0, 0, 0, 0], "{ junk ").await;
-    let edits = client.request("textDocument/formatting", json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } })).await;
+    let edits = client
+        .request(
+            "textDocument/formatting",
+            json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } }),
+        )
+        .await;
     assert_eq!(edits, json!([]));
     client.shutdown().await;
 }
@@ -251,7 +261,12 @@ async fn code_actions_fix_what_they_say_and_name_their_diagnostics() {
         "context": { "diagnostics": [unknown.clone()] },
     });
     let actions = client.request("textDocument/codeAction", params.clone()).await;
-    let fix = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("no-partner")).expect("a fix");
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("no-partner"))
+        .expect("a fix");
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["diagnostics"][0], unknown, "the client's own diagnostic");
     let edits = fix["edit"]["documentChanges"][0]["edits"].as_array().unwrap();

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::client::{capabilities, Client};
+use crate::client::{Client, capabilities};
 
 #[tokio::test]
 async fn utf16_by_default_and_utf8_when_offered() {
@@ -64,7 +64,8 @@ async fn watched_files_are_registered_when_the_client_can() {
     let registration = requests.iter().find(|r| r["method"] == "client/registerCapability").expect("registration");
     let reg = &registration["params"]["registrations"][0];
     assert_eq!(reg["method"], "workspace/didChangeWatchedFiles");
-    let globs: Vec<_> = reg["registerOptions"]["watchers"].as_array().unwrap().iter().map(|w| w["globPattern"].clone()).collect();
+    let globs: Vec<_> =
+        reg["registerOptions"]["watchers"].as_array().unwrap().iter().map(|w| w["globPattern"].clone()).collect();
     assert_eq!(globs, vec![json!("**/vpc.toml"), json!("**/*.vpc")]);
     client.shutdown().await;
 }

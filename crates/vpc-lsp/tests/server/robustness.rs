@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::client::{at, doc, Client};
+use crate::client::{Client, at, doc};
 
 /// The position after `text` (UTF-16 columns).
 fn end_of(text: &str) -> (u32, u32) {

@@ -3,14 +3,15 @@
 
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::client::{at, capabilities, doc, Client};
+use crate::client::{Client, at, capabilities, doc};
 
 const URI: &str = "file:///tmp/vpc-lsp-tests/sync.vpc";
 
 /// A canvas with CRLF line breaks, emoji and CJK; no value map, one unrelieved pain.
-const TEXT: &str = "canvas c \"Café ☕ 😀\" {\r\n  segment s \"S\" {\r\n    pain p \"痛い 😩\" { severity: severe }\r\n  }\r\n}\r\n";
+const TEXT: &str =
+    "canvas c \"Café ☕ 😀\" {\r\n  segment s \"S\" {\r\n    pain p \"痛い 😩\" { severity: severe }\r\n  }\r\n}\r\n";
 
 fn codes(diagnostics: &[Value]) -> Vec<String> {
     diagnostics.iter().map(|d| d["code"].as_str().unwrap_or_default().to_string()).collect()

@@ -13,14 +13,19 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::{Canvas, Link};
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
     for (id, item) in canvas.items_of(ItemKind::Creator) {
         if !item.links_given.contains(&Link::Creates) {
-            sink.report(Code::DanglingCreator, item_scope(index, id), item.name_span(), format!("creator {} creates no gain", item.label()))
-                .with_help("add `creates: <gain>`, or remove the creator");
+            sink.report(
+                Code::DanglingCreator,
+                item_scope(index, id),
+                item.name_span(),
+                format!("creator {} creates no gain", item.label()),
+            )
+            .with_help("add `creates: <gain>`, or remove the creator");
         }
     }
 }

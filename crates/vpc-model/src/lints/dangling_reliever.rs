@@ -13,14 +13,19 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::{Canvas, Link};
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
     for (id, item) in canvas.items_of(ItemKind::Reliever) {
         if !item.links_given.contains(&Link::Relieves) {
-            sink.report(Code::DanglingReliever, item_scope(index, id), item.name_span(), format!("reliever {} relieves no pain", item.label()))
-                .with_help("add `relieves: <pain>`, or remove the reliever");
+            sink.report(
+                Code::DanglingReliever,
+                item_scope(index, id),
+                item.name_span(),
+                format!("reliever {} relieves no pain", item.label()),
+            )
+            .with_help("add `relieves: <pain>`, or remove the reliever");
         }
     }
 }

@@ -17,7 +17,12 @@ use vpc_syntax::{Name, Span};
 use super::{Code, Scope, Sink};
 
 pub(crate) fn report(sink: &mut Sink, scope: Scope, key: &Name, first: Span) {
-    sink.report(Code::DuplicateAttribute, scope, key.span, format!("`{}` is given twice; the last one counts", key.text))
-        .with_help("remove one of them")
-        .with_related(first, format!("`{}` is first given here", key.text));
+    sink.report(
+        Code::DuplicateAttribute,
+        scope,
+        key.span,
+        format!("`{}` is given twice; the last one counts", key.text),
+    )
+    .with_help("remove one of them")
+    .with_related(first, format!("`{}` is first given here", key.text));
 }

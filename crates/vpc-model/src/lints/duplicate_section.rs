@@ -22,9 +22,16 @@ use crate::model::Section;
 
 pub(crate) fn report(sink: &mut Sink, scope: Scope, second: &Section, first_line: usize) {
     let (what, fix) = match second.kind {
-        BlockKind::Segment => ("segment", "one canvas describes one customer segment: give this one a canvas of its own"),
+        BlockKind::Segment => {
+            ("segment", "one canvas describes one customer segment: give this one a canvas of its own")
+        }
         _ => ("value map", "merge its products, relievers and creators into the first value map"),
     };
-    sink.report(Code::DuplicateSection, scope, second.name_span(), format!("this canvas already has a {what} (line {first_line})"))
-        .with_help(fix);
+    sink.report(
+        Code::DuplicateSection,
+        scope,
+        second.name_span(),
+        format!("this canvas already has a {what} (line {first_line})"),
+    )
+    .with_help(fix);
 }

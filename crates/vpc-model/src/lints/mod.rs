@@ -256,7 +256,9 @@ pub fn lints_markdown() -> String {
     );
     out.push_str("Every diagnostic has a stable code. Silence one on purpose with `allow: <code>` on the item,\n");
     out.push_str("its segment or value map, or the whole canvas; change its severity for a project in\n");
-    out.push_str("`vpc.toml` (`[lints]` `<code> = \"error\" | \"warning\" | \"info\" | \"off\"`). `vpc explain <code>`\n");
+    out.push_str(
+        "`vpc.toml` (`[lints]` `<code> = \"error\" | \"warning\" | \"info\" | \"off\"`). `vpc explain <code>`\n",
+    );
     out.push_str("prints the same text.\n\n| code | default | finds |\n|---|---|---|\n");
     for code in Code::ALL {
         out.push_str(&format!("| [`{code}`](#{code}) | {} | {} |\n", code.default_severity().as_str(), code.summary()));

@@ -14,7 +14,7 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
@@ -30,7 +30,9 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
             format!("gain {}{rank} is not created by any creator", gain.label()),
         )
         .with_help(match &gain.id {
-            Some(name) => format!("add a creator with `creates: {}`, or `allow: uncreated-gain` on the gain", name.text),
+            Some(name) => {
+                format!("add a creator with `creates: {}`, or `allow: uncreated-gain` on the gain", name.text)
+            }
             None => "give the gain an identifier and add a creator that creates it".to_string(),
         });
     }

@@ -19,8 +19,8 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{item_scope, Code, Sink};
-use crate::model::{format_score, Canvas, UNDERSERVED};
+use super::{Code, Sink, item_scope};
+use crate::model::{Canvas, UNDERSERVED, format_score};
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
     for (id, outcome) in canvas.items_of(ItemKind::Outcome) {
@@ -32,7 +32,11 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
             Code::UnderservedOutcome,
             item_scope(index, id),
             outcome.name_span(),
-            format!("outcome {} is under-served (opportunity {}) and nothing addresses it", outcome.label(), format_score(score)),
+            format!(
+                "outcome {} is under-served (opportunity {}) and nothing addresses it",
+                outcome.label(),
+                format_score(score)
+            ),
         )
         .with_help(match &outcome.id {
             Some(name) => format!("address it from a product, reliever or creator with `addresses: {}`", name.text),

@@ -13,8 +13,8 @@
 //! ```
 //! Jobs are ranked by importance: write `importance: high`.
 
-use vpc_syntax::schema::{attributes, Owner};
 use vpc_syntax::Name;
+use vpc_syntax::schema::{Owner, attributes};
 
 use super::unknown_reference::nearest;
 use super::{Code, Scope, Sink};
@@ -29,5 +29,6 @@ pub(crate) fn report(sink: &mut Sink, scope: Scope, owner: Owner, key: &Name) {
         Some(near) => format!("did you mean `{near}`? {what} takes {}", keys.join(", ")),
         None => format!("{what} takes {}", keys.join(", ")),
     };
-    sink.report(Code::UnknownAttribute, scope, key.span, format!("`{}` is not an attribute of {what}", key.text)).with_help(help);
+    sink.report(Code::UnknownAttribute, scope, key.span, format!("`{}` is not an attribute of {what}", key.text))
+        .with_help(help);
 }

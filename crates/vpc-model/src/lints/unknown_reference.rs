@@ -15,7 +15,7 @@
 //! ```
 //! `no-parner` is a typo for `no-partner`.
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::{Canvas, Target};
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {

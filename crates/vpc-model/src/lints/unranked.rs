@@ -1,8 +1,8 @@
 //! What the three `unranked-*` lints share: an item of a ranked kind without its rank.
 
-use vpc_syntax::{schema, ItemKind};
+use vpc_syntax::{ItemKind, schema};
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::{Canvas, Rank};
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink, kind: ItemKind, code: Code) {
@@ -11,7 +11,12 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink, kind: ItemKi
         if item.rank != Rank::Missing {
             continue;
         }
-        sink.report(code, item_scope(index, id), item.name_span(), format!("{} {} has no {key}", item.kind, item.label()))
-            .with_help(format!("add `{key}: <{}>`", scale.join("|")));
+        sink.report(
+            code,
+            item_scope(index, id),
+            item.name_span(),
+            format!("{} {} has no {key}", item.kind, item.label()),
+        )
+        .with_help(format!("add `{key}: <{}>`", scale.join("|")));
     }
 }

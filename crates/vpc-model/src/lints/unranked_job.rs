@@ -14,7 +14,7 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{unranked, Code, Sink};
+use super::{Code, Sink, unranked};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {

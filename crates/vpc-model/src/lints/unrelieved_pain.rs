@@ -15,7 +15,7 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
@@ -31,7 +31,9 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
             format!("pain {}{rank} is not relieved by any reliever", pain.label()),
         )
         .with_help(match &pain.id {
-            Some(name) => format!("add a reliever with `relieves: {}`, or `allow: unrelieved-pain` on the pain", name.text),
+            Some(name) => {
+                format!("add a reliever with `relieves: {}`, or `allow: unrelieved-pain` on the pain", name.text)
+            }
             None => "give the pain an identifier and add a reliever that relieves it".to_string(),
         });
     }

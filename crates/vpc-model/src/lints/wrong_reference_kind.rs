@@ -14,7 +14,7 @@
 //! ```
 //! `fluent` is a gain: create it with a creator (`creator praise … { creates: fluent }`).
 
-use super::{item_scope, Code, Sink};
+use super::{Code, Sink, item_scope};
 use crate::model::{Canvas, Definition, Target};
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
@@ -22,7 +22,9 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
         let Target::WrongKind(def) = r.target else { continue };
         let (what, span) = match def {
             Definition::Item(i) => (format!("a {}", canvas.item(i).kind), canvas.item(i).name_span()),
-            Definition::Section(s) => (format!("the {}", canvas.section(s).kind.keyword()), canvas.section(s).name_span()),
+            Definition::Section(s) => {
+                (format!("the {}", canvas.section(s).kind.keyword()), canvas.section(s).name_span())
+            }
         };
         sink.report(
             Code::WrongReferenceKind,
