@@ -1,9 +1,6 @@
 //! `cargo run --release -p vpc-bench`: MB/s of lexing, parsing and analysis on
 //! generated canvases from 1 KB to 10 MB (see docs/performance.md).
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -51,7 +51,7 @@ pub fn diff_canvases(old: &[Canvas], new: &[Canvas]) -> Diff {
 }
 
 fn id_text(name: &Option<vpc_syntax::Name>) -> Option<String> {
-    name.as_ref().map(|n| n.text.clone())
+    name.as_ref().map(|n| n.text.to_string())
 }
 
 /// A canvas that exists on one side only: every item added, or every item removed.
@@ -66,7 +66,7 @@ fn whole_canvas(canvas: &Canvas, status: Status) -> CanvasDiff {
     CanvasDiff {
         status,
         id: id_text(&canvas.id),
-        title: canvas.title.clone(),
+        title: canvas.title.to_string(),
         fit,
         changes: Vec::new(),
         added,
@@ -100,7 +100,7 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
         let changes = pairs.item_changes(o, n);
         let item = new.item(n);
         if !changes.is_empty() {
-            changed.push(ItemDiff { kind: item.kind, id: id_text(&item.id), title: item.title.clone(), changes });
+            changed.push(ItemDiff { kind: item.kind, id: id_text(&item.id), title: item.title.to_string(), changes });
         }
         if let (Some(before), Some(after)) = (coverage_of(old, o), coverage_of(new, n)) {
             let quiet = matches!(
@@ -112,7 +112,7 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
                 coverage.push(CoverageChange {
                     kind: item.kind,
                     id: id_text(&item.id),
-                    title: item.title.clone(),
+                    title: item.title.to_string(),
                     before,
                     after,
                     by,
@@ -138,7 +138,7 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
     CanvasDiff {
         status: if unchanged { Status::Unchanged } else { Status::Modified },
         id: id_text(&new.id),
-        title: new.title.clone(),
+        title: new.title.to_string(),
         fit,
         changes,
         added,
@@ -183,7 +183,7 @@ impl Pairs<'_> {
             changes.push(ItemChange::Reidentified { before: old_id, after: new_id });
         }
         if before.title != after.title {
-            changes.push(ItemChange::Reworded { before: before.title.clone(), after: after.title.clone() });
+            changes.push(ItemChange::Reworded { before: before.title.to_string(), after: after.title.to_string() });
         }
         if let Some(scale) = scale_of(after.kind).filter(|_| before.rank != after.rank) {
             let direction = match (before.rank, after.rank) {
@@ -218,20 +218,24 @@ impl Pairs<'_> {
             ("context", &before.context, &after.context),
         ] {
             if a != b {
-                changes.push(ItemChange::Attribute { key, before: a.clone(), after: b.clone() });
+                changes.push(ItemChange::Attribute {
+                    key,
+                    before: a.as_ref().map(|s| s.to_string()),
+                    after: b.as_ref().map(|s| s.to_string()),
+                });
             }
         }
         for link in LINKS {
             let old_keys = dedup(self.old_refs.from(self.old, o, link).map(|r| match r.target {
                 Target::Item(t) => match self.old_to_new[t.0 as usize] {
                     Some(n) => RefKey::Item(n),
-                    None => RefKey::Name(r.name.text.clone()),
+                    None => RefKey::Name(r.name.text.to_string()),
                 },
-                _ => RefKey::Name(r.name.text.clone()),
+                _ => RefKey::Name(r.name.text.to_string()),
             }));
             let new_keys = dedup(self.new_refs.from(self.new, n, link).map(|r| match r.target {
                 Target::Item(t) if self.new_to_old[t.0 as usize].is_some() => RefKey::Item(t.0 as usize),
-                _ => RefKey::Name(r.name.text.clone()),
+                _ => RefKey::Name(r.name.text.to_string()),
             }));
             let old_set: HashSet<&RefKey> = old_keys.iter().collect();
             let new_set: HashSet<&RefKey> = new_keys.iter().collect();
@@ -309,8 +313,8 @@ fn summary(canvas: &Canvas, refs: &Outgoing, id: ItemId) -> ItemSummary {
         .filter_map(|&link| {
             let mut targets: Vec<String> = Vec::new();
             for r in refs.from(canvas, id, link) {
-                if !targets.contains(&r.name.text) {
-                    targets.push(r.name.text.clone());
+                if !targets.iter().any(|t| *t == r.name.text) {
+                    targets.push(r.name.text.to_string());
                 }
             }
             (!targets.is_empty()).then_some(Links { link: link.key(), targets })
@@ -319,9 +323,9 @@ fn summary(canvas: &Canvas, refs: &Outgoing, id: ItemId) -> ItemSummary {
     ItemSummary {
         kind: item.kind,
         id: id_text(&item.id),
-        title: item.title.clone(),
+        title: item.title.to_string(),
         rank: if scale_of(item.kind).is_some() { rank_value(item.rank) } else { None },
-        category: item.category.clone(),
+        category: item.category.as_ref().map(|c| c.to_string()),
         scores: (item.kind == ItemKind::Outcome).then(|| Scores {
             importance: item.importance_score,
             satisfaction: item.satisfaction_score,
@@ -369,22 +373,22 @@ fn covered_by(canvas: &Canvas, id: ItemId) -> Vec<String> {
 fn canvas_changes(old: &Canvas, new: &Canvas) -> Vec<CanvasChange> {
     let mut out = Vec::new();
     let id = |n: &Option<vpc_syntax::Name>| id_text(n);
-    attribute(&mut out, "canvas", "id", id(&old.id), id(&new.id));
-    attribute(&mut out, "canvas", "title", Some(old.title.clone()), Some(new.title.clone()));
-    attribute(&mut out, "canvas", "description", old.description.clone(), new.description.clone());
+    attribute(&mut out, "canvas", "id", id(&old.id).as_deref(), id(&new.id).as_deref());
+    attribute(&mut out, "canvas", "title", Some(&old.title), Some(&new.title));
+    attribute(&mut out, "canvas", "description", old.description.as_deref(), new.description.as_deref());
     let first =
         |c: &'_ Canvas, kind: BlockKind| -> Option<Section> { c.sections.iter().find(|s| s.kind == kind).cloned() };
     for kind in [BlockKind::Segment, BlockKind::ValueMap] {
         let on = kind.keyword();
         match (first(old, kind), first(new, kind)) {
             (Some(a), Some(b)) => {
-                attribute(&mut out, on, "id", id(&a.id), id(&b.id));
-                attribute(&mut out, on, "title", a.title.clone(), b.title.clone());
-                attribute(&mut out, on, "description", a.description.clone(), b.description.clone());
+                attribute(&mut out, on, "id", id(&a.id).as_deref(), id(&b.id).as_deref());
+                attribute(&mut out, on, "title", a.title.as_deref(), b.title.as_deref());
+                attribute(&mut out, on, "description", a.description.as_deref(), b.description.as_deref());
                 if kind == BlockKind::Segment {
-                    attribute(&mut out, on, "market", a.market.clone(), b.market.clone());
-                    attribute(&mut out, on, "strategy", a.strategy.clone(), b.strategy.clone());
-                    attribute(&mut out, on, "early-adopters", a.early_adopters.clone(), b.early_adopters.clone());
+                    attribute(&mut out, on, "market", a.market.as_deref(), b.market.as_deref());
+                    attribute(&mut out, on, "strategy", a.strategy.as_deref(), b.strategy.as_deref());
+                    attribute(&mut out, on, "early-adopters", a.early_adopters.as_deref(), b.early_adopters.as_deref());
                 }
             }
             (None, Some(b)) => out.push(CanvasChange::SectionAdded { section: on, title: section_name(&b) }),
@@ -399,15 +403,20 @@ fn attribute(
     out: &mut Vec<CanvasChange>,
     on: &'static str,
     key: &'static str,
-    before: Option<String>,
-    after: Option<String>,
+    before: Option<&str>,
+    after: Option<&str>,
 ) {
     if before != after {
-        out.push(CanvasChange::Attribute { on, key, before, after });
+        out.push(CanvasChange::Attribute {
+            on,
+            key,
+            before: before.map(str::to_string),
+            after: after.map(str::to_string),
+        });
     }
 }
 
 /// A section's title, else its id.
 fn section_name(section: &Section) -> Option<String> {
-    section.title.clone().or_else(|| id_text(&section.id))
+    section.title.as_ref().map(|t| t.to_string()).or_else(|| id_text(&section.id))
 }

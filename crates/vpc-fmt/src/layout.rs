@@ -194,7 +194,7 @@ impl<'a> Layout<'a> {
     /// The text of [`Layout::flat_value`], to measure it.
     fn flat(&self, value: &Value) -> String {
         match value {
-            Value::Ident(name) => name.text.clone(),
+            Value::Ident(name) => name.text.to_string(),
             Value::Str(Str { span, .. }) => self.src.get(span.range()).unwrap_or_default().to_string(),
             Value::Number(n) => self.src.get(n.span.range()).unwrap_or(&n.text).to_string(),
             Value::List(list) => {

@@ -64,18 +64,18 @@ pub fn completions(file: &File, offset: usize) -> Vec<Completion> {
         return Vec::new();
     }
     // The word being typed, if the cursor is in or at the end of one.
-    let typed = file.token_at(offset).filter(|(_, t)| t.span.start < offset && offset <= t.span.end);
+    let typed = file.token_at(offset).filter(|(_, t)| t.span().start < offset && offset <= t.span().end);
     if let Some((_, t)) = typed {
         match t.kind {
             TokenKind::Ident => {}
-            TokenKind::Str if offset < t.span.end || !is_closed_string(file.slice(t.span)) => return Vec::new(),
-            TokenKind::Number | TokenKind::Error if offset < t.span.end => return Vec::new(),
+            TokenKind::Str if offset < t.span().end || !is_closed_string(file.slice(t.span())) => return Vec::new(),
+            TokenKind::Number | TokenKind::Error if offset < t.span().end => return Vec::new(),
             _ => {}
         }
     }
     let prefix = typed.filter(|(_, t)| t.kind == TokenKind::Ident);
-    let start = prefix.map_or(offset, |(_, t)| t.span.start);
-    let replace = prefix.map_or(Span::empty(offset), |(_, t)| t.span);
+    let start = prefix.map_or(offset, |(_, t)| t.span().start);
+    let replace = prefix.map_or(Span::empty(offset), |(_, t)| t.span());
     let skip = prefix.map(|(i, _)| i);
     let p = context::tokens_before(file, start);
     let stack = frames(file, p);
@@ -97,7 +97,7 @@ pub fn completions(file: &File, offset: usize) -> Vec<Completion> {
             let mut out = cx.keys(Owner::Item(kind), frame);
             // An attribute block left open: what is typed on a new line may be the next item.
             if !is_closed(file, frame)
-                && file.tokens.get(p.wrapping_sub(1)).is_none_or(|t| !file.same_line(t.span.start, start))
+                && file.tokens.get(p.wrapping_sub(1)).is_none_or(|t| !file.same_line(t.span().start, start))
                 && let Some(section) = stack.iter().rev().nth(1).copied()
             {
                 out.extend(cx.members(section, &stack));
@@ -126,7 +126,7 @@ fn at_member_start(file: &File, p: usize, start: usize) -> bool {
     match p.checked_sub(1).and_then(|i| file.tokens.get(i)) {
         None => true,
         Some(last) => {
-            !file.same_line(last.span.start, start)
+            !file.same_line(last.span().start, start)
                 || matches!(last.kind, TokenKind::LBrace | TokenKind::Comma | TokenKind::RBrace)
         }
     }
@@ -250,7 +250,7 @@ impl Cx<'_> {
             ),
             ItemKind::Outcome => format!(
                 "outcome ${{1:id}} \"${{2:Minimise the time it takes to …}}\" {{ job: ${{3:{}}}, importance: ${{4:8}}, satisfaction: ${{5:3}} }}",
-                first(ItemKind::Job, false).unwrap_or_else(|| "job".to_string())
+                first(ItemKind::Job, false).unwrap_or_else(|| "job".into())
             ),
             ItemKind::Product => format!(
                 "product ${{1:id}} \"${{2:a product or service}}\" {{ kind: ${{3|{}|}} }}",
@@ -258,15 +258,11 @@ impl Cx<'_> {
             ),
             ItemKind::Reliever => format!(
                 "reliever ${{1:id}} \"${{2:how the offer relieves the pain}}\" {{ relieves: ${{3:{}}} }}",
-                first(ItemKind::Pain, true)
-                    .or_else(|| first(ItemKind::Pain, false))
-                    .unwrap_or_else(|| "pain".to_string())
+                first(ItemKind::Pain, true).or_else(|| first(ItemKind::Pain, false)).unwrap_or_else(|| "pain".into())
             ),
             ItemKind::Creator => format!(
                 "creator ${{1:id}} \"${{2:how the offer creates the gain}}\" {{ creates: ${{3:{}}} }}",
-                first(ItemKind::Gain, true)
-                    .or_else(|| first(ItemKind::Gain, false))
-                    .unwrap_or_else(|| "gain".to_string())
+                first(ItemKind::Gain, true).or_else(|| first(ItemKind::Gain, false)).unwrap_or_else(|| "gain".into())
             ),
         }
     }
@@ -389,7 +385,7 @@ impl Cx<'_> {
                 });
                 let detail = match note {
                     Some(note) => format!("{} · {note}", item.title),
-                    None => item.title.clone(),
+                    None => item.title.to_string(),
                 };
                 Some(Completion {
                     detail: Some(detail),

@@ -50,7 +50,7 @@ pub(crate) enum Head {
 
 impl File {
     pub(crate) fn word(&self, t: Token) -> &str {
-        if t.kind == TokenKind::Ident { self.slice(t.span) } else { "" }
+        if t.kind == TokenKind::Ident { self.slice(t.span()) } else { "" }
     }
 
     /// Does token `i` start a block or item head: its keyword, followed by a name or a
@@ -81,19 +81,19 @@ pub(crate) fn frames(file: &File, upto: usize) -> Vec<Frame> {
             TokenKind::Ident => match file.head_at(i, in_item) {
                 Some(Head::Block(BlockKind::Canvas)) => {
                     stack.clear();
-                    pending = Some((FrameKind::Block(BlockKind::Canvas), t.span));
+                    pending = Some((FrameKind::Block(BlockKind::Canvas), t.span()));
                 }
                 Some(Head::Block(kind)) => {
                     while stack.last().is_some_and(|f| f.kind != FrameKind::Block(BlockKind::Canvas)) {
                         stack.pop();
                     }
-                    pending = Some((FrameKind::Block(kind), t.span));
+                    pending = Some((FrameKind::Block(kind), t.span()));
                 }
                 Some(Head::Item(kind)) => {
                     while stack.last().is_some_and(|f| matches!(f.kind, FrameKind::Item(_) | FrameKind::Other)) {
                         stack.pop();
                     }
-                    pending = Some((FrameKind::Item(kind), t.span));
+                    pending = Some((FrameKind::Item(kind), t.span()));
                 }
                 None => {}
             },
@@ -138,7 +138,7 @@ pub(crate) fn value_site(file: &File, p: usize, offset: usize) -> Option<ValueSi
     let last = *tokens.get(p.checked_sub(1)?)?;
     if last.kind == TokenKind::Colon {
         let key = p.checked_sub(2)?;
-        return (tokens[key].kind == TokenKind::Ident && file.same_line(last.span.start, offset))
+        return (tokens[key].kind == TokenKind::Ident && file.same_line(last.span().start, offset))
             .then_some(ValueSite { key, list: None });
     }
     if !matches!(last.kind, TokenKind::LBracket | TokenKind::Comma) {
@@ -185,7 +185,7 @@ pub(crate) fn list_names(file: &File, open: usize, skip: Option<usize>) -> Vec<S
             }
             // A list left open: the next item ends it.
             TokenKind::Ident if file.head_at(j, true).is_some() => break,
-            TokenKind::Ident if Some(j) != skip => names.push(file.slice(t.span).to_string()),
+            TokenKind::Ident if Some(j) != skip => names.push(file.slice(t.span()).to_string()),
             _ => {}
         }
     }
@@ -217,7 +217,7 @@ pub(crate) fn given_keys(file: &File, frame: Frame, skip: Option<usize>) -> Vec<
                     }
                 }
                 if Some(j) != skip && file.tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Colon) {
-                    keys.push(file.slice(t.span).to_string());
+                    keys.push(file.slice(t.span()).to_string());
                 }
             }
             _ => {}
@@ -244,5 +244,5 @@ pub(crate) fn is_closed(file: &File, frame: Frame) -> bool {
 
 /// The index of the first token that does not end before `offset`.
 pub(crate) fn tokens_before(file: &File, offset: usize) -> usize {
-    file.tokens.partition_point(|t| t.span.end <= offset)
+    file.tokens.partition_point(|t| t.span().end <= offset)
 }

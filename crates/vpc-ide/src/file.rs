@@ -157,16 +157,16 @@ impl File {
     /// identifier preferred (so that `a|,` is on `a`).
     pub(crate) fn token_at(&self, offset: usize) -> Option<(usize, Token)> {
         let offset = self.clamp(offset);
-        let i = self.tokens.partition_point(|t| t.span.end < offset);
+        let i = self.tokens.partition_point(|t| t.span().end < offset);
         let candidates: Vec<usize> = (i..self.tokens.len())
-            .take_while(|&j| self.tokens[j].span.start <= offset)
-            .filter(|&j| self.tokens[j].span.touches(offset))
+            .take_while(|&j| self.tokens[j].span().start <= offset)
+            .filter(|&j| self.tokens[j].span().touches(offset))
             .collect();
         let pick = candidates
             .iter()
             .copied()
             .find(|&j| self.tokens[j].kind == TokenKind::Ident)
-            .or_else(|| candidates.iter().copied().find(|&j| self.tokens[j].span.contains(offset)))
+            .or_else(|| candidates.iter().copied().find(|&j| self.tokens[j].span().contains(offset)))
             .or_else(|| candidates.first().copied())?;
         Some((pick, self.tokens[pick]))
     }

@@ -60,7 +60,7 @@ fn label(canvas: &Canvas, id: ItemId) -> Option<String> {
         ids.iter()
             .map(|&i| {
                 let item = canvas.item(i);
-                item.id.as_ref().map_or_else(|| item.label(), |id| id.text.clone())
+                item.id.as_ref().map_or_else(|| item.label(), |id| id.text.to_string())
             })
             .collect::<Vec<_>>()
             .join(", ")

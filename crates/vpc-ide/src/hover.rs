@@ -30,7 +30,7 @@ pub fn hover(file: &File, offset: usize) -> Option<Hover> {
         return None;
     }
     let (i, token) = file.token_at(offset)?;
-    let range = token.span;
+    let range = token.span();
     let markdown = match token.kind {
         TokenKind::Ident => ident(file, i)?,
         TokenKind::Str => title(file, range)?,
@@ -41,7 +41,7 @@ pub fn hover(file: &File, offset: usize) -> Option<Hover> {
 
 fn ident(file: &File, i: usize) -> Option<String> {
     let token = file.tokens[i];
-    if let Some(o) = file.occurrence_at(token.span.start).filter(|o| o.span == token.span) {
+    if let Some(o) = file.occurrence_at(token.span().start).filter(|o| o.span == token.span()) {
         return Some(match o.def {
             Some(def) => describe(file, def),
             None => unknown_reference(file, o.canvas, o.reference?),
@@ -49,7 +49,7 @@ fn ident(file: &File, i: usize) -> Option<String> {
     }
     let word = file.word(token);
     // The keyword of a block or item.
-    if let Some(def) = def_by_keyword(file, token.span) {
+    if let Some(def) = def_by_keyword(file, token.span()) {
         let concept = docs::keyword(word).unwrap_or_default();
         return Some(format!("{}\n\n---\n\n{concept}", describe(file, def)));
     }
@@ -64,7 +64,7 @@ fn ident(file: &File, i: usize) -> Option<String> {
         return docs::key(owner, word);
     }
     // A word of a value set, or a code in `allow:`.
-    let Some(site) = value_site(file, i, token.span.start) else {
+    let Some(site) = value_site(file, i, token.span().start) else {
         // A keyword being typed at the start of a line, before its name.
         return if token.bol { docs::keyword(word).map(str::to_string) } else { None };
     };

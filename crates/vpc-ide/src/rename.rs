@@ -28,7 +28,7 @@ pub fn prepare_rename(file: &File, offset: usize) -> Result<Span, String> {
     }
     match file.token_at(offset) {
         Some((_, t)) if t.kind == TokenKind::Ident => {
-            let word = file.slice(t.span);
+            let word = file.slice(t.span());
             if ItemKind::from_keyword(word).is_some() || BlockKind::from_keyword(word).is_some() {
                 Err(format!(
                     "`{word}` is a keyword of the language; only identifiers of items, sections and canvases can be renamed"

@@ -17,7 +17,7 @@ pub fn selection_ranges(file: &File, offset: usize) -> Vec<Span> {
     {
         outer.push(comment);
     } else if let Some((_, token)) = file.token_at(offset) {
-        outer.push(token.span);
+        outer.push(token.span());
     }
     // Innermost first, each range inside the next, no repeats.
     let mut out: Vec<Span> = Vec::new();

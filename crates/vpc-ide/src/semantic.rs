@@ -59,14 +59,14 @@ pub fn semantic_tokens(file: &File, range: Option<Span>) -> Vec<SemanticToken> {
     let mut extra = Vec::new();
     let mut known = out.iter().map(|t| t.span.start).peekable();
     for t in &file.tokens {
-        while known.next_if(|&s| s < t.span.start).is_some() {}
+        while known.next_if(|&s| s < t.span().start).is_some() {}
         let kind = match t.kind {
             LexKind::Str => TokenKind::String,
             LexKind::Number => TokenKind::Number,
             _ => continue,
         };
-        if known.peek() != Some(&t.span.start) {
-            extra.push(SemanticToken { span: t.span, kind });
+        if known.peek() != Some(&t.span().start) {
+            extra.push(SemanticToken { span: t.span(), kind });
         }
     }
     out.extend(extra);

@@ -101,11 +101,11 @@ fn block_symbol(block: &Block, extra: Option<String>) -> Symbol {
     let (name, selection) = match (&block.id, &block.title) {
         (Some(id), _) => (id.text.clone(), id.span),
         (None, Some(title)) => (title.value.clone(), title.span),
-        (None, None) => (block.kind.keyword().to_string(), block.keyword),
+        (None, None) => (block.kind.keyword().into(), block.keyword),
     };
-    let title = block.id.as_ref().and(block.title.as_ref()).map(|t| t.value.clone());
+    let title = block.id.as_ref().and(block.title.as_ref()).map(|t| t.value.to_string());
     Symbol {
-        name,
+        name: name.to_string(),
         detail: join([title, extra]),
         kind: SymbolKind::from_block(block.kind),
         range: block.span,
@@ -118,9 +118,9 @@ fn item_symbol(canvas: Option<&Canvas>, item: &Item) -> Symbol {
     let (name, selection) = match (&item.id, &item.title) {
         (Some(id), _) => (id.text.clone(), id.span),
         (None, Some(title)) => (title.value.clone(), title.span),
-        (None, None) => (item.kind.keyword().to_string(), item.keyword),
+        (None, None) => (item.kind.keyword().into(), item.keyword),
     };
-    let title = item.id.as_ref().and(item.title.as_ref()).map(|t| t.value.clone());
+    let title = item.id.as_ref().and(item.title.as_ref()).map(|t| t.value.to_string());
     // The model's items are in source order.
     let model = canvas.and_then(|c| {
         let i = c.items.partition_point(|i| i.keyword.start < item.keyword.start);
@@ -132,7 +132,7 @@ fn item_symbol(canvas: Option<&Canvas>, item: &Item) -> Symbol {
         _ => None,
     });
     Symbol {
-        name,
+        name: name.to_string(),
         detail: join([title, extra]),
         kind: SymbolKind::from_item(item.kind),
         range: item.span,

@@ -10,7 +10,7 @@
 //! - completion and hover on an analysed version, and right after a keystroke
 //!   (which includes analysing the new version);
 //! - the server's memory: resident (RSS, from /proc) and live heap (bytes allocated
-//!   and not yet freed, counted by a wrapper around the allocator, mimalloc as in the
+//!   and not yet freed, counted by a wrapper around the system allocator, as in the
 //!   `vpc` binary), before and after opening the document and at their peak.
 //!
 //! Prints a Markdown table.
@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-/// The allocator of the `vpc` binary (mimalloc), counting the bytes in use.
+/// The allocator of the `vpc` binary (the system allocator), counting the bytes in use.
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -35,15 +35,15 @@ fn grew(by: usize) {
     PEAK.fetch_max(now, Ordering::Relaxed);
 }
 
-// SAFETY: every call is passed on unchanged to mimalloc; only counters are added.
+// SAFETY: every call is passed on unchanged to the system allocator; only counters are added.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         grew(layout.size());
-        unsafe { mimalloc::MiMalloc.alloc(layout) }
+        unsafe { std::alloc::System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if new_size > layout.size() {
@@ -51,7 +51,7 @@ unsafe impl GlobalAlloc for Counting {
         } else {
             LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
         }
-        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
     }
 }
 
@@ -257,6 +257,8 @@ fn run(size: usize, rounds: usize) {
     let open = started.elapsed();
     let (after_open, _) = server.memory();
     let (heap_after_open, heap_peak_open) = server.heap();
+    std::thread::sleep(vpc_lsp::memory::IDLE + Duration::from_millis(500));
+    let (after_open_idle, _) = server.memory();
 
     // Cursor places: after `severity: ` of pains across the document (completion of a
     // value set), and on pain identifiers (hover).
@@ -332,8 +334,12 @@ fn run(size: usize, rounds: usize) {
         server.wait_diagnostics(v);
     }
 
-    let (rss, peak) = server.memory();
-    let (heap_end, heap_peak) = server.heap();
+    let (rss, _) = server.memory();
+    let (heap_end, _) = server.heap();
+    // The server gives free memory back after a pause (`vpc_lsp::memory::IDLE`).
+    std::thread::sleep(vpc_lsp::memory::IDLE + Duration::from_millis(500));
+    let (rss_idle, peak) = server.memory();
+    let (heap_idle, heap_peak) = server.heap();
     server.request("shutdown", Value::Null);
     server.notify("exit", Value::Null);
     let _ = server.child.wait();
@@ -380,19 +386,28 @@ fn run(size: usize, rounds: usize) {
     println!("|---|---|---|---|---|---|");
     println!("| before opening | {} | | {} | | |", mb(heap_baseline), mb(baseline));
     println!(
-        "| after opening and analysing | {} | {} | {} | {} | < 50× |",
+        "| right after opening and analysing | {} | {} | {} | {} | |",
         mb(heap_after_open),
         ratio(heap_after_open),
         mb(after_open),
         ratio(after_open)
     );
+    println!("| after opening, idle | | | {} | {} | < 50× |", mb(after_open_idle), ratio(after_open_idle));
     println!("| peak while opening | {} | {} | | | |", mb(heap_peak_open), ratio(heap_peak_open));
     println!(
-        "| after the editing rounds | {} | {} | {} | {} | < 50× |",
+        "| right after the editing rounds (typing) | {} | {} | {} | {} | |",
         mb(heap_end),
         ratio(heap_end),
         mb(rss),
         ratio(rss)
+    );
+    println!(
+        "| after the editing rounds, {} ms idle | {} | {} | {} | {} | < 50× |",
+        (vpc_lsp::memory::IDLE + Duration::from_millis(500)).as_millis(),
+        mb(heap_idle),
+        ratio(heap_idle),
+        mb(rss_idle),
+        ratio(rss_idle)
     );
     println!(
         "| peak over the whole run | {} | {} | {} | {} | |",

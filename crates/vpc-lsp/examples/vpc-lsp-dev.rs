@@ -2,10 +2,6 @@
 //! server before (or without) the `vpc` binary: `cargo run -p vpc-lsp --example vpc-lsp-dev`.
 //! Arguments are ignored, so `vpc-lsp-dev lsp` works like `vpc lsp`.
 
-// The allocator of the `vpc` binary, so that memory is measured as users see it.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     vpc_lsp::run_stdio()
 }

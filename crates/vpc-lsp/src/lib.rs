@@ -30,6 +30,7 @@ pub mod convert;
 pub mod diagnostics;
 pub mod documents;
 pub mod handlers;
+pub mod memory;
 pub mod pool;
 pub mod position;
 pub mod server;
@@ -64,6 +65,7 @@ pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite) -> bo
 
 /// Serve LSP on stdin/stdout: the whole of `vpc lsp`.
 pub fn run_stdio() -> ExitCode {
+    memory::configure();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(e) => {

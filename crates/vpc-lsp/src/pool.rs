@@ -14,6 +14,28 @@ type Job = Box<dyn FnOnce() + Send>;
 /// A fixed set of threads that run jobs in the order they are given.
 pub struct Pool {
     jobs: mpsc::Sender<Job>,
+    graveyard: Arc<Graveyard>,
+}
+
+/// What [`Pool::drop_later`] was given and no thread has dropped yet.
+#[derive(Default)]
+struct Graveyard {
+    dead: Mutex<Vec<Box<dyn Send>>>,
+    /// Held while dropping, so that no job starts before an earlier burial ends.
+    burying: Mutex<()>,
+}
+
+impl Graveyard {
+    fn push(&self, value: Box<dyn Send>) {
+        self.dead.lock().unwrap_or_else(|p| p.into_inner()).push(value);
+    }
+
+    /// Drop what waits (or wait for another thread doing so).
+    fn bury(&self) {
+        let _burying = self.burying.lock().unwrap_or_else(|p| p.into_inner());
+        let dead = std::mem::take(&mut *self.dead.lock().unwrap_or_else(|p| p.into_inner()));
+        drop(dead);
+    }
 }
 
 impl Pool {
@@ -21,22 +43,27 @@ impl Pool {
     pub fn new(threads: usize) -> Pool {
         let (jobs, queue) = mpsc::channel::<Job>();
         let queue = Arc::new(Mutex::new(queue));
+        let graveyard = Arc::new(Graveyard::default());
+        let trimmer = crate::memory::Trimmer::start();
         for i in 0..threads.max(1) {
             let queue = queue.clone();
+            let graveyard = graveyard.clone();
+            let trimmer = trimmer.clone();
             let spawned = std::thread::Builder::new().name(format!("vpc-analysis-{i}")).spawn(move || {
                 loop {
                     let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                    match job {
-                        Ok(job) => job(),
-                        Err(_) => return,
-                    }
+                    let Ok(job) = job else { return };
+                    let _ = catch_unwind(AssertUnwindSafe(|| graveyard.bury()));
+                    job();
+                    // Jobs allocate and free in bulk (analyses, dropped ones).
+                    trimmer.busy();
                 }
             });
             if let Err(e) = spawned {
                 eprintln!("vpc lsp: cannot start an analysis thread: {e}");
             }
         }
-        Pool { jobs }
+        Pool { jobs, graveyard }
     }
 
     /// Run `f` on the pool. `Err` holds the panic message if it panicked.
@@ -52,9 +79,13 @@ impl Pool {
     }
 
     /// Drop a value on the pool: freeing a large analysis takes milliseconds that
-    /// the message loop should not spend.
+    /// the message loop should not spend. Every job the pool starts first drops
+    /// what waits, so an old analysis is gone before the next one is built (two
+    /// analyses of a large document never live side by side on its account).
     pub fn drop_later<T: Send + 'static>(&self, value: T) {
-        let _ = self.jobs.send(Box::new(move || drop(value)));
+        self.graveyard.push(Box::new(value));
+        // A job of its own, in case no other job comes soon.
+        let _ = self.jobs.send(Box::new(|| {}));
     }
 }
 
@@ -90,6 +121,28 @@ mod tests {
         assert_eq!(pool.run(|| 3).await, Ok(3));
         assert_eq!(blocking(|| 4).await, Ok(4));
         assert_eq!(blocking(|| -> u8 { panic!("io") }).await, Err("io".to_string()));
+    }
+
+    #[tokio::test]
+    async fn what_is_dropped_later_is_gone_before_the_next_job_starts() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        struct Slow(Arc<AtomicUsize>);
+        impl Drop for Slow {
+            fn drop(&mut self) {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                self.0.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        let pool = Pool::new(2);
+        let dropped = Arc::new(AtomicUsize::new(0));
+        for round in 1..=50 {
+            pool.drop_later(Slow(dropped.clone()));
+            let seen = {
+                let dropped = dropped.clone();
+                pool.run(move || dropped.load(Ordering::SeqCst)).await.unwrap()
+            };
+            assert_eq!(seen, round, "a job ran while an earlier value was still alive");
+        }
     }
 
     #[tokio::test]

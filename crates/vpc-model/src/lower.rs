@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
 
-use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name, SourceFile, Span, Value};
+use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name, SmolStr, SourceFile, Span, Value};
 
 /// Line numbers for messages, computed only if a message needs one.
 pub(crate) struct Lines<'t> {
@@ -244,7 +244,7 @@ impl<'a> CanvasBuilder<'a> {
         invalid_value::report(self.sink, scope, span, message, help);
     }
 
-    fn text(&mut self, attr: &Attribute, scope: Scope) -> Option<String> {
+    fn text(&mut self, attr: &Attribute, scope: Scope) -> Option<SmolStr> {
         match &attr.value {
             Value::Str(s) => Some(s.value.clone()),
             Value::Missing(_) => None,
@@ -261,7 +261,7 @@ impl<'a> CanvasBuilder<'a> {
         }
     }
 
-    fn word(&mut self, attr: &Attribute, scope: Scope) -> Option<String> {
+    fn word(&mut self, attr: &Attribute, scope: Scope) -> Option<SmolStr> {
         match &attr.value {
             Value::Str(s) => Some(s.value.clone()),
             Value::Ident(n) => Some(n.text.clone()),
@@ -298,9 +298,9 @@ impl<'a> CanvasBuilder<'a> {
         None
     }
 
-    fn choice(&mut self, spec: &AttributeSpec, attr: &Attribute, scope: Scope) -> Option<String> {
+    fn choice(&mut self, spec: &AttributeSpec, attr: &Attribute, scope: Scope) -> Option<SmolStr> {
         let (ValueKind::Choice(set) | ValueKind::Rank(set)) = spec.value else { return None };
-        self.one_of(spec.key, set, &attr.value, scope).map(|i| set[i].to_string())
+        self.one_of(spec.key, set, &attr.value, scope).map(|i| SmolStr::new_static(set[i]))
     }
 
     fn rank(&mut self, spec: &AttributeSpec, scale: &'static [&'static str], attr: &Attribute, scope: Scope) -> Rank {

@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use vpc_syntax::{BlockKind, ItemKind, Name, Span};
+use vpc_syntax::{BlockKind, ItemKind, Name, SmolStr, Span};
 
 use crate::lints::Code;
 
@@ -22,11 +22,11 @@ pub struct SectionId(pub u32);
 #[derive(Clone, Debug, PartialEq)]
 pub struct Canvas {
     pub id: Option<Name>,
-    pub title: String,
+    pub title: SmolStr,
     pub keyword: Span,
     pub span: Span,
-    pub description: Option<String>,
-    pub note: Option<String>,
+    pub description: Option<SmolStr>,
+    pub note: Option<SmolStr>,
     pub allow: Vec<Code>,
     /// Every `segment` and `value-map`, in source order (duplicates included).
     pub sections: Vec<Section>,
@@ -35,7 +35,7 @@ pub struct Canvas {
     /// Every reference an item makes, in source order.
     pub references: Vec<Reference>,
     /// Each identifier's first definition.
-    pub names: FxHashMap<String, Definition>,
+    pub names: FxHashMap<SmolStr, Definition>,
     /// For each item, the indices in `references` of the references that lead to it.
     pub incoming: Vec<Vec<u32>>,
 }
@@ -44,15 +44,15 @@ pub struct Canvas {
 pub struct Section {
     pub kind: BlockKind,
     pub id: Option<Name>,
-    pub title: Option<String>,
+    pub title: Option<SmolStr>,
     pub keyword: Span,
     pub span: Span,
-    pub description: Option<String>,
-    pub note: Option<String>,
+    pub description: Option<SmolStr>,
+    pub note: Option<SmolStr>,
     /// Segment only.
-    pub early_adopters: Option<String>,
-    pub market: Option<String>,
-    pub strategy: Option<String>,
+    pub early_adopters: Option<SmolStr>,
+    pub market: Option<SmolStr>,
+    pub strategy: Option<SmolStr>,
     pub allow: Vec<Code>,
 }
 
@@ -93,7 +93,7 @@ impl Rank {
 pub struct Item {
     pub kind: ItemKind,
     pub id: Option<Name>,
-    pub title: String,
+    pub title: SmolStr,
     pub keyword: Span,
     pub span: Span,
     /// The section the item is written in (`None` when directly in the canvas).
@@ -101,12 +101,12 @@ pub struct Item {
     /// Jobs by importance, pains by severity, gains by relevance; `Missing` for the others.
     pub rank: Rank,
     /// The `kind:` attribute (functional, obstacle, required, digital, …).
-    pub category: Option<String>,
+    pub category: Option<SmolStr>,
     /// Job only: buyer, co-creator or transferrer.
-    pub role: Option<String>,
-    pub frequency: Option<String>,
-    pub context: Option<String>,
-    pub note: Option<String>,
+    pub role: Option<SmolStr>,
+    pub frequency: Option<SmolStr>,
+    pub context: Option<SmolStr>,
+    pub note: Option<SmolStr>,
     /// Outcome only: rated importance and satisfaction, 0–10.
     pub importance_score: Option<f64>,
     pub satisfaction_score: Option<f64>,

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use smol_str::SmolStr;
+
 /// A byte range `start..end` into the source text (end exclusive).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct Span {
@@ -45,6 +47,22 @@ impl Span {
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// The parser's span type too, so that the lexer's tokens feed chumsky as they are.
+impl chumsky::span::Span for Span {
+    type Context = ();
+    type Offset = usize;
+    fn new((): (), range: std::ops::Range<usize>) -> Span {
+        Span { start: range.start, end: range.end }
+    }
+    fn context(&self) {}
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
     }
 }
 
@@ -271,21 +289,21 @@ pub struct List {
 /// An identifier and where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Name {
-    pub text: String,
+    pub text: SmolStr,
     pub span: Span,
 }
 
 /// A string literal: its unescaped value and the span of the literal, quotes included.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Str {
-    pub value: String,
+    pub value: SmolStr,
     pub span: Span,
 }
 
 /// A number literal, as written and as a value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Number {
-    pub text: String,
+    pub text: SmolStr,
     pub value: f64,
     pub span: Span,
 }

@@ -71,13 +71,25 @@ pub enum TokenKind {
     Error,
 }
 
-/// A token owned apart from the text.
+/// A token owned apart from the text: 12 bytes, as editors keep one per token of a
+/// document (offsets are 32-bit; [`Token::new`] saturates beyond 4 GiB).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
-    pub span: Span,
     /// First token on its line.
     pub bol: bool,
+}
+
+impl Token {
+    pub fn new(kind: TokenKind, span: Span, bol: bool) -> Token {
+        let narrow = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Token { start: narrow(span.start), end: narrow(span.end), kind, bol }
+    }
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 impl Kind<'_> {
@@ -328,8 +340,23 @@ pub fn escape(text: &str) -> String {
 
 /// The value of a string literal (quotes removed, escapes resolved; bad escapes are kept as written).
 pub fn unescape(literal: &str) -> String {
+    unescape_inner(literal_inner(literal))
+}
+
+/// [`unescape`] into the tree's string type, without an intermediate `String`
+/// when the literal has no escapes (almost always).
+pub fn unescape_smol(literal: &str) -> smol_str::SmolStr {
+    let inner = literal_inner(literal);
+    if inner.contains('\\') { unescape_inner(inner).into() } else { smol_str::SmolStr::new(inner) }
+}
+
+/// A literal without its quotes (the closing one may be missing).
+fn literal_inner(literal: &str) -> &str {
     let inner = literal.strip_prefix('"').unwrap_or(literal);
-    let inner = inner.strip_suffix('"').filter(|s| !s.ends_with('\\') || s.ends_with("\\\\")).unwrap_or(inner);
+    inner.strip_suffix('"').filter(|s| !s.ends_with('\\') || s.ends_with("\\\\")).unwrap_or(inner)
+}
+
+fn unescape_inner(inner: &str) -> String {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {

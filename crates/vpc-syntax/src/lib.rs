@@ -12,6 +12,9 @@ pub mod schema;
 
 pub use ast::*;
 pub use line_index::{LineCol, LineIndex};
+/// The string type of the tree: names and short strings are kept inline, longer ones
+/// are shared when cloned (the model holds the same titles as the tree).
+pub use smol_str::SmolStr;
 
 use chumsky::error::{RichPattern, RichReason};
 use lexer::{Kind, Tok};
@@ -46,11 +49,7 @@ pub fn parse(text: &str) -> Parse {
 /// need both and should not lex twice.
 pub fn parse_with_tokens(text: &str) -> (Parse, Vec<lexer::Token>) {
     let lexed = lexer::lex(text);
-    let tokens = lexed
-        .tokens
-        .iter()
-        .map(|(t, span)| lexer::Token { kind: t.kind.token_kind(), span: *span, bol: t.bol })
-        .collect();
+    let tokens = lexed.tokens.iter().map(|(t, span)| lexer::Token::new(t.kind.token_kind(), *span, t.bol)).collect();
     (parse_lexed(text, lexed), tokens)
 }
 
@@ -76,11 +75,7 @@ fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
 
 /// Turn chumsky's error into one a canvas author understands, placed as the spec says:
 /// a token that is missing before a line break gets an empty range after the last token.
-fn convert_error(
-    e: &chumsky::error::Rich<'_, Tok<'_>, chumsky::span::SimpleSpan>,
-    tokens: &[(Tok<'_>, Span)],
-    len: usize,
-) -> SyntaxError {
+fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, Span>, tokens: &[(Tok<'_>, Span)], len: usize) -> SyntaxError {
     let start = e.span().start;
     let idx = tokens.partition_point(|(_, s)| s.start < start);
     let at_eof = idx >= tokens.len();

@@ -16,16 +16,13 @@ use rayon::prelude::*;
 
 use crate::SyntaxError;
 use crate::ast::*;
-use crate::lexer::{Kind, Tok, unescape};
+use crate::lexer::{Kind, Tok, unescape_smol};
+use smol_str::SmolStr;
 
-type CSpan = SimpleSpan;
+type CSpan = Span;
 /// What a block's keyword and head parse to: `((kind, keyword), ((id, title), l_brace))`.
 type BlockHead = ((BlockKind, Span), ((Option<Name>, Option<Str>), Option<Span>));
 type Extra<'t, 's> = extra::Err<Rich<'t, Tok<'s>, CSpan>>;
-
-fn sp(s: CSpan) -> Span {
-    Span::new(s.start, s.end)
-}
 
 /// Parse the lexer's tokens; `convert` turns chumsky's errors into ours (or drops them).
 ///
@@ -38,8 +35,7 @@ pub(crate) fn parse_tokens<'s>(
     len: usize,
     convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync,
 ) -> (Vec<Block>, Vec<SyntaxError>) {
-    let tokens: Vec<(Tok<'s>, CSpan)> = tokens.iter().map(|(t, s)| (*t, CSpan::from(s.start..s.end))).collect();
-    let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(&tokens, i)).collect();
+    let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(tokens, i)).collect();
     starts.insert(0, 0);
     // (first token, end token, end-of-input offset) of each canvas's share of the tokens.
     let chunks: Vec<(usize, usize, usize)> = starts
@@ -55,9 +51,9 @@ pub(crate) fn parse_tokens<'s>(
     let groups = if tokens.len() < 20_000 { 1 } else { 4 * rayon::current_num_threads() };
     let per_group = chunks.len().div_ceil(groups).max(1);
     let parsed: Vec<(Vec<Block>, Vec<SyntaxError>)> = if groups == 1 {
-        vec![parse_chunks(&tokens, &chunks, &convert)]
+        vec![parse_chunks(tokens, &chunks, &convert)]
     } else {
-        chunks.par_chunks(per_group).map(|group| parse_chunks(&tokens, group, &convert)).collect()
+        chunks.par_chunks(per_group).map(|group| parse_chunks(tokens, group, &convert)).collect()
     };
     let mut canvases = Vec::new();
     let mut errors = Vec::new();
@@ -110,14 +106,14 @@ where
 {
     let tk = |k: Kind<'s>| just(Tok::of(k));
 
-    let ident = select! { Tok { kind: Kind::Ident(s), .. } = e => Name { text: s.to_string(), span: sp(e.span()) } }
+    let ident = select! { Tok { kind: Kind::Ident(s), .. } = e => Name { text: SmolStr::new(s), span: e.span() } }
         .labelled("an identifier")
         .boxed();
-    let string = select! { Tok { kind: Kind::Str(s), .. } = e => Str { value: unescape(s), span: sp(e.span()) } }
+    let string = select! { Tok { kind: Kind::Str(s), .. } = e => Str { value: unescape_smol(s), span: e.span() } }
         .labelled("a title in quotes")
         .boxed();
     let number = select! { Tok { kind: Kind::Number(n), .. } = e => Number {
-        text: n.to_string(), value: n.parse().unwrap_or(0.0), span: sp(e.span())
+        text: SmolStr::new(n), value: n.parse().unwrap_or(0.0), span: e.span()
     } }
     .boxed();
 
@@ -153,7 +149,7 @@ where
             .and_is(choice((hard.clone(), tk(Kind::Comma).ignored(), tk(Kind::RBracket).ignored())).not())
             .repeated()
             .at_least(1)
-            .map_with(|_, e| Value::Missing(sp(e.span())));
+            .map_with(|_, e| Value::Missing(e.span()));
         let list_close = tk(Kind::RBracket).ignored().recover_with(via_parser(
             choice((any().filter(|t: &Tok| t.bol).ignored(), tk(Kind::RBrace).ignored(), end())).rewind(),
         ));
@@ -166,15 +162,14 @@ where
                     .collect::<Vec<Value>>(),
             )
             .then_ignore(list_close)
-            .map_with(|items, e| Value::List(List { items, span: sp(e.span()) }));
+            .map_with(|items, e| Value::List(List { items, span: e.span() }));
         choice((ident.clone().map(Value::Ident), string.clone().map(Value::Str), number.map(Value::Number), list))
             .labelled("a value")
             .boxed()
     });
 
     let same_line = any().filter(|t: &Tok| !t.bol).rewind();
-    let value_junk =
-        any().and_is(soft.clone().not()).repeated().at_least(1).map_with(|_, e| Value::Missing(sp(e.span())));
+    let value_junk = any().and_is(soft.clone().not()).repeated().at_least(1).map_with(|_, e| Value::Missing(e.span()));
     let attr_value = same_line
         .ignore_then(value)
         .labelled("a value")
@@ -204,7 +199,7 @@ where
         .then_ignore(tk(Kind::Colon))
         .then(attr_value)
         .then_ignore(separator)
-        .map_with(|(key, value), e| Some(Attribute { key, value, span: sp(e.span()) }))
+        .map_with(|(key, value), e| Some(Attribute { key, value, span: e.span() }))
         .recover_with(via_parser(junk.clone().to(None)))
         .boxed();
 
@@ -218,41 +213,41 @@ where
     .boxed();
 
     let item_close = tk(Kind::RBrace)
-        .map_with(|_, e| Some(sp(e.span())))
+        .map_with(|_, e| Some(e.span()))
         .recover_with(via_parser(choice((item_start.clone(), any_block_start.clone(), end())).to(None)))
         .boxed();
     let attribute_block = tk(Kind::LBrace)
-        .map_with(|_, e| sp(e.span()))
+        .map_with(|_, e| e.span())
         .then(attribute.clone().repeated().collect::<Vec<_>>())
         .then(item_close)
         .map_with(|((l_brace, attributes), r_brace), e| AttributeBlock {
             l_brace,
             r_brace,
             attributes: attributes.into_iter().flatten().collect(),
-            span: sp(e.span()),
+            span: e.span(),
         })
         .boxed();
 
     let item_keyword = select! { Tok { kind: Kind::Ident(s), .. } = e
-    if ItemKind::from_keyword(s).is_some() => (ItemKind::from_keyword(s).unwrap(), sp(e.span())) };
+    if ItemKind::from_keyword(s).is_some() => (ItemKind::from_keyword(s).unwrap(), e.span()) };
     // A keyword right before the next item, block or `}` is an item without a title
     // (reported after parsing), so that the half-typed item does not swallow its block.
     let item = item_keyword
         .then(choice((head.clone(), hard.clone().rewind().to((None, None)))))
         .then(attribute_block.or_not())
         .map_with(|(((kind, keyword), (id, title)), attributes), e| {
-            Some(Member::Item(Item { kind, keyword, id, title, attributes, span: sp(e.span()) }))
+            Some(Member::Item(Item { kind, keyword, id, title, attributes, span: e.span() }))
         })
         .boxed();
 
-    let l_brace = tk(Kind::LBrace).map_with(|_, e| Some(sp(e.span())));
+    let l_brace = tk(Kind::LBrace).map_with(|_, e| Some(e.span()));
     let block_close = |sync: Boxed<'t, 't, I, (), E>| {
-        tk(Kind::RBrace).map_with(|_, e| Some(sp(e.span()))).recover_with(via_parser(sync.to(None))).boxed()
+        tk(Kind::RBrace).map_with(|_, e| Some(e.span())).recover_with(via_parser(sync.to(None))).boxed()
     };
     let block_keyword = |kinds: &'static [BlockKind]| {
         select! { Tok { kind: Kind::Ident(s), .. } = e
         if BlockKind::from_keyword(s).is_some_and(|k| kinds.contains(&k)) =>
-        (BlockKind::from_keyword(s).unwrap(), sp(e.span())) }
+        (BlockKind::from_keyword(s).unwrap(), e.span()) }
     };
     // `kw id "title" {`, where a missing `{` after a head is recovered; or `kw {`.
     let block_head = |kinds: &'static [BlockKind], label: &'static str| {
@@ -284,13 +279,13 @@ where
     let section = block_head(&[BlockKind::Segment, BlockKind::ValueMap], "`segment` or `value-map`")
         .then(member.clone().repeated().collect::<Vec<_>>())
         .then(block_close(choice((any_block_start.clone(), end())).boxed()))
-        .map_with(move |((h, m), r), e| build_block((h, m, r), sp(e.span())))
+        .map_with(move |((h, m), r), e| build_block((h, m, r), e.span()))
         .boxed();
 
     let canvas = block_head(&[BlockKind::Canvas], "`canvas`")
         .then(choice((section.map(|s| Some(Member::Block(s))), member)).repeated().collect::<Vec<_>>())
         .then(block_close(choice((canvas_start.clone(), end())).boxed()))
-        .map_with(move |((h, m), r), e| Some(build_block((h, m, r), sp(e.span()))))
+        .map_with(move |((h, m), r), e| Some(build_block((h, m, r), e.span())))
         .boxed();
 
     // Text outside any canvas: skipped up to the next `canvas` that starts a line.

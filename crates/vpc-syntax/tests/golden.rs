@@ -79,7 +79,7 @@ fn attribute(out: &mut String, a: &Attribute, depth: usize) {
 
 fn value(v: &Value) -> String {
     match v {
-        Value::Ident(n) => n.text.clone(),
+        Value::Ident(n) => n.text.to_string(),
         Value::Str(s) => format!("{:?}", s.value),
         Value::Number(n) => format!("{}", n.value),
         Value::List(l) => format!("[{}]", l.items.iter().map(value).collect::<Vec<_>>().join(", ")),

@@ -46,7 +46,7 @@ pub fn shape(text: &str) -> Vec<BlockShape> {
 fn block_shape(text: &str, block: &Block) -> BlockShape {
     BlockShape {
         kind: block.kind,
-        id: block.id.as_ref().map(|n| n.text.clone()),
+        id: block.id.as_ref().map(|n| n.text.to_string()),
         title: block.title.as_ref().map(|s| text[s.span.range()].to_string()),
         attributes: attributes_shape(text, block.attributes(), Owner::Block(block.kind)),
         members: block
@@ -56,7 +56,7 @@ fn block_shape(text: &str, block: &Block) -> BlockShape {
                 Member::Attribute(_) => None,
                 Member::Item(item) => Some(MemberShape::Item {
                     kind: item.kind,
-                    id: item.id.as_ref().map(|n| n.text.clone()),
+                    id: item.id.as_ref().map(|n| n.text.to_string()),
                     title: item.title.as_ref().map(|s| text[s.span.range()].to_string()),
                     attributes: attributes_shape(text, item.attributes().iter(), Owner::Item(item.kind)),
                 }),
@@ -75,12 +75,15 @@ fn attributes_shape<'a>(
     let mut sorted: Vec<&Attribute> = attributes.collect();
     // (canonical index, source index): the sort is stable.
     sorted.sort_by_key(|a| known.iter().position(|s| s.key == a.key.text).unwrap_or(known.len()));
-    sorted.into_iter().map(|a| AttributeShape { key: a.key.text.clone(), value: value_shape(text, &a.value) }).collect()
+    sorted
+        .into_iter()
+        .map(|a| AttributeShape { key: a.key.text.to_string(), value: value_shape(text, &a.value) })
+        .collect()
 }
 
 fn value_shape(text: &str, value: &Value) -> ValueShape {
     match value {
-        Value::Ident(n) => ValueShape::Ident(n.text.clone()),
+        Value::Ident(n) => ValueShape::Ident(n.text.to_string()),
         Value::Str(s) => ValueShape::Str(text[s.span.range()].to_string()),
         Value::Number(n) => ValueShape::Number(text[n.span.range()].to_string()),
         Value::List(l) => ValueShape::List(l.items.iter().map(|v| value_shape(text, v)).collect()),
@@ -144,7 +147,7 @@ pub fn model(text: &str) -> String {
     let (_, analysis) = vpc_model::check(text, &vpc_model::LintConfig::default());
     let mut out = String::new();
     for c in &analysis.canvases {
-        let id = |n: &Option<vpc_syntax::Name>| n.as_ref().map(|n| n.text.clone());
+        let id = |n: &Option<vpc_syntax::Name>| n.as_ref().map(|n| n.text.to_string());
         writeln!(
             out,
             "canvas {:?} {:?} {:?} {:?} {:?} fit={:?}",
