@@ -1,4 +1,4 @@
-//! `vpc`: check, format, diff and serve (LSP) Value Proposition Canvases written as text.
+//! `vpc`: check, format, diff, render and serve (LSP) Value Proposition Canvases written as text.
 //!
 //! The system allocator (glibc) is used on purpose: mimalloc made `check` ~15 %
 //! faster but kept the language server's freed memory resident (five times the live heap
@@ -14,6 +14,7 @@ mod explain;
 mod files;
 mod fmt;
 mod output;
+mod render;
 
 /// Value Proposition Canvases as plain text: check them in your editor and in CI.
 #[derive(Parser)]
@@ -31,6 +32,8 @@ enum Command {
     Fmt(fmt::Args),
     /// What changed in the value proposition: two files, or git revisions
     Diff(diff::Args),
+    /// Draw a canvas (SVG, HTML) or print its prioritised tables (Markdown)
+    Render(render::Args),
     /// Explain a diagnostic code, or list them all
     Explain(explain::Args),
     /// Run the language server on stdin/stdout (LSP 3.17)
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Render(args) => render::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Lsp(_) => return vpc_lsp::run_stdio(),
     };
