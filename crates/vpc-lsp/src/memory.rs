@@ -16,12 +16,15 @@ pub const IDLE: Duration = Duration::from_millis(1000);
 
 /// Tune the allocator for a long-running server, before its threads start: threads
 /// share two arenas instead of one each, so that memory freed by one thread serves
-/// the next analysis on another.
+/// the next analysis on another (one arena made the parser's threads wait for each
+/// other); blocks over 4 MB (the token array of a multi-megabyte document) are
+/// mapped on their own and unmapped when freed.
 pub fn configure() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before other threads exist.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
     }
 }
 

@@ -27,9 +27,13 @@ pub struct Server {
     pub(crate) pool: Arc<Pool>,
 }
 
-/// Threads for analyses: one can run a feature on an analysed version while the
-/// other analyses a new one; more would only make the allocator keep more memory.
-const ANALYSIS_THREADS: usize = 2;
+/// Threads for analyses and features. One: an analysis of a large document already
+/// uses every core (the parser works canvas group by canvas group in parallel), and
+/// features on an analysed version take about a millisecond. A second thread made
+/// keystrokes no faster and the server's resident memory ~30 % larger (another
+/// allocator arena holding freed memory; `cargo run --release -p vpc-lsp --example
+/// lsp-bench`, docs/performance.md).
+const ANALYSIS_THREADS: usize = 1;
 
 impl Server {
     pub fn new(client: Client) -> Server {

@@ -90,6 +90,23 @@ impl Token {
     pub fn span(self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
+    /// The token for the parser, its text taken from `text` (the text it was lexed from).
+    pub fn tok(self, text: &str) -> Tok<'_> {
+        let slice = text.get(self.span().range()).unwrap_or_default();
+        let kind = match self.kind {
+            TokenKind::Ident => Kind::Ident(slice),
+            TokenKind::Str => Kind::Str(slice),
+            TokenKind::Number => Kind::Number(slice),
+            TokenKind::LBrace => Kind::LBrace,
+            TokenKind::RBrace => Kind::RBrace,
+            TokenKind::LBracket => Kind::LBracket,
+            TokenKind::RBracket => Kind::RBracket,
+            TokenKind::Colon => Kind::Colon,
+            TokenKind::Comma => Kind::Comma,
+            TokenKind::Error => Kind::Error(slice),
+        };
+        Tok { kind, bol: self.bol }
+    }
 }
 
 impl Kind<'_> {
@@ -148,10 +165,11 @@ impl std::fmt::Display for Tok<'_> {
     }
 }
 
-/// The output of [`lex`].
+/// The output of [`lex`]. Tokens are kept compact (12 bytes, no text): the parser
+/// turns one canvas's share at a time into [`Tok`]s ([`Token::tok`]).
 #[derive(Debug, Default)]
-pub struct Lexed<'s> {
-    pub tokens: Vec<(Tok<'s>, Span)>,
+pub struct Lexed {
+    pub tokens: Vec<Token>,
     pub comments: Vec<Span>,
     pub errors: Vec<SyntaxError>,
 }
@@ -160,7 +178,7 @@ pub struct Lexed<'s> {
 /// stage recurses without bound.
 pub const MAX_LIST_DEPTH: usize = 32;
 
-pub fn lex(text: &str) -> Lexed<'_> {
+pub fn lex(text: &str) -> Lexed {
     // About one token per five bytes in real files: reserve once rather than regrow.
     let mut out = Lexed { tokens: Vec::with_capacity(text.len() / 5 + 16), ..Lexed::default() };
     let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
@@ -201,14 +219,14 @@ pub fn lex(text: &str) -> Lexed<'_> {
             Ok(Raw::Comma) => Kind::Comma,
             Err(()) => {
                 // Merge a run of unreadable characters into one token and one error.
-                if let Some((Tok { kind: Kind::Error(prev), .. }, prev_span)) = out.tokens.last_mut()
-                    && prev_span.end == span.start
+                if let Some(prev) = out.tokens.last_mut()
+                    && prev.kind == TokenKind::Error
+                    && prev.span().end == span.start
                 {
-                    prev_span.end = span.end;
-                    *prev = &text[prev_span.range()];
+                    *prev = Token::new(TokenKind::Error, prev.span().cover(span), prev.bol);
                     if let Some(e) = out.errors.last_mut() {
                         e.span.end = span.end;
-                        e.message = unexpected_text_message(prev);
+                        e.message = unexpected_text_message(&text[prev.span().range()]);
                     }
                     continue;
                 }
@@ -216,10 +234,10 @@ pub fn lex(text: &str) -> Lexed<'_> {
                 Kind::Error(slice)
             }
         };
-        out.tokens.push((Tok { kind, bol }, span));
+        out.tokens.push(Token::new(kind.token_kind(), span, bol));
         bol = false;
     }
-    cut_deep_lists(text, &mut out);
+    cut_deep_lists(&mut out);
     out
 }
 
@@ -235,14 +253,14 @@ fn unexpected_text_message(text: &str) -> String {
 }
 
 /// Replace every list nested deeper than [`MAX_LIST_DEPTH`] with one error token.
-fn cut_deep_lists<'s>(text: &'s str, lexed: &mut Lexed<'s>) {
+fn cut_deep_lists(lexed: &mut Lexed) {
     let mut depth = 0usize;
     let mut i = 0;
     while i < lexed.tokens.len() {
-        match lexed.tokens[i].0.kind {
-            Kind::LBracket => depth += 1,
-            Kind::RBracket => depth = depth.saturating_sub(1),
-            Kind::RBrace => depth = 0,
+        match lexed.tokens[i].kind {
+            TokenKind::LBracket => depth += 1,
+            TokenKind::RBracket => depth = depth.saturating_sub(1),
+            TokenKind::RBrace => depth = 0,
             _ => {}
         }
         if depth > MAX_LIST_DEPTH {
@@ -252,13 +270,13 @@ fn cut_deep_lists<'s>(text: &'s str, lexed: &mut Lexed<'s>) {
             let mut inner = 1usize;
             let mut j = i + 1;
             while j < lexed.tokens.len() {
-                let (tok, _) = lexed.tokens[j];
-                if tok.bol && matches!(tok.kind, Kind::Ident(_) | Kind::RBrace) {
+                let tok = lexed.tokens[j];
+                if tok.bol && matches!(tok.kind, TokenKind::Ident | TokenKind::RBrace) {
                     break;
                 }
                 match tok.kind {
-                    Kind::LBracket => inner += 1,
-                    Kind::RBracket => {
+                    TokenKind::LBracket => inner += 1,
+                    TokenKind::RBracket => {
                         inner -= 1;
                         if inner == 0 {
                             j += 1;
@@ -269,13 +287,13 @@ fn cut_deep_lists<'s>(text: &'s str, lexed: &mut Lexed<'s>) {
                 }
                 j += 1;
             }
-            let span = Span::new(lexed.tokens[start].1.start, lexed.tokens[j - 1].1.end);
+            let span = lexed.tokens[start].span().cover(lexed.tokens[j - 1].span());
             lexed.errors.push(SyntaxError::new(
                 Span::new(span.start, span.start + 1),
                 format!("lists cannot be nested more than {MAX_LIST_DEPTH} deep"),
             ));
-            let bol = lexed.tokens[start].0.bol;
-            lexed.tokens.splice(start..j, [(Tok { kind: Kind::Error(&text[span.range()]), bol }, span)]);
+            let bol = lexed.tokens[start].bol;
+            lexed.tokens.splice(start..j, [Token::new(TokenKind::Error, span, bol)]);
             depth -= 1;
         }
         i += 1;
@@ -397,7 +415,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<Kind<'_>> {
-        lex(text).tokens.into_iter().map(|(t, _)| t.kind).collect()
+        lex(text).tokens.into_iter().map(|t| t.tok(text).kind).collect()
     }
 
     #[test]
@@ -407,23 +425,24 @@ mod tests {
 
     #[test]
     fn bol_marks_first_token_of_each_line_for_all_line_breaks() {
-        let bols: Vec<bool> = lex("a b\rc\r\nd\ne").tokens.iter().map(|(t, _)| t.bol).collect();
+        let bols: Vec<bool> = lex("a b\rc\r\nd\ne").tokens.iter().map(|t| t.bol).collect();
         assert_eq!(bols, [true, false, true, true, true]);
     }
 
     #[test]
     fn bom_is_skipped_and_spans_stay_byte_offsets() {
         let lexed = lex("\u{feff}job");
-        assert_eq!(lexed.tokens[0].1, Span::new(3, 6));
+        assert_eq!(lexed.tokens[0].span(), Span::new(3, 6));
         assert!(lexed.errors.is_empty());
     }
 
     #[test]
     fn unterminated_string_is_an_error_at_line_end() {
-        let lexed = lex("\"abc\nx");
-        assert_eq!(lexed.tokens[0].0.kind, Kind::Str("\"abc"));
+        let text = "\"abc\nx";
+        let lexed = lex(text);
+        assert_eq!(lexed.tokens[0].tok(text).kind, Kind::Str("\"abc"));
         assert_eq!(lexed.errors[0].span, Span::empty(4));
-        assert_eq!(lexed.tokens[1].0.kind, Kind::Ident("x"));
+        assert_eq!(lexed.tokens[1].tok(text).kind, Kind::Ident("x"));
     }
 
     #[test]
@@ -458,5 +477,6 @@ mod tests {
         let lexed = lex("a @@@ b");
         assert_eq!(lexed.errors.len(), 1);
         assert_eq!(lexed.errors[0].span, Span::new(2, 5));
+        assert_eq!(lexed.tokens[1].tok("a @@@ b").kind, Kind::Error("@@@"));
     }
 }

@@ -17,7 +17,7 @@ pub use line_index::{LineCol, LineIndex};
 pub use smol_str::SmolStr;
 
 use chumsky::error::{RichPattern, RichReason};
-use lexer::{Kind, Tok};
+use lexer::Tok;
 
 /// A problem with the text itself: the parser could not read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,21 +42,21 @@ pub struct Parse {
 
 /// Read `.vpc` text into a syntax tree. Never fails, never panics.
 pub fn parse(text: &str) -> Parse {
-    parse_lexed(text, lexer::lex(text))
+    parse_lexed(text, lexer::lex(text), true).0
 }
 
 /// [`parse`], also returning the tokens (owned, without their text), for tools that
 /// need both and should not lex twice.
 pub fn parse_with_tokens(text: &str) -> (Parse, Vec<lexer::Token>) {
-    let lexed = lexer::lex(text);
-    let tokens = lexed.tokens.iter().map(|(t, span)| lexer::Token::new(t.kind.token_kind(), *span, t.bol)).collect();
-    (parse_lexed(text, lexed), tokens)
+    parse_lexed(text, lexer::lex(text), true)
 }
 
-fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
+/// `parallel`: large files may be parsed on every core (`false` only in tests, which
+/// check that both ways give the same result).
+fn parse_lexed(text: &str, lexed: lexer::Lexed, parallel: bool) -> (Parse, Vec<lexer::Token>) {
     let error_tokens: Vec<Span> =
-        lexed.tokens.iter().filter(|(t, _)| matches!(t.kind, Kind::Error(_))).map(|(_, s)| *s).collect();
-    let (canvases, parse_errors) = parser::parse_tokens(&lexed.tokens, text.len(), |e| {
+        lexed.tokens.iter().filter(|t| t.kind == lexer::TokenKind::Error).map(|t| t.span()).collect();
+    let (canvases, parse_errors) = parser::parse_tokens(&lexed.tokens, text, parallel, |e| {
         // The lexer has already reported text that is no token; don't repeat it.
         let found = e.span().start;
         (!error_tokens.iter().any(|s| s.start == found)).then(|| convert_error(e, &lexed.tokens, text.len()))
@@ -70,19 +70,19 @@ fn parse_lexed(text: &str, lexed: lexer::Lexed<'_>) -> Parse {
     check_structure(&file, &mut errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup();
-    Parse { file, errors }
+    (Parse { file, errors }, lexed.tokens)
 }
 
 /// Turn chumsky's error into one a canvas author understands, placed as the spec says:
 /// a token that is missing before a line break gets an empty range after the last token.
-fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, Span>, tokens: &[(Tok<'_>, Span)], len: usize) -> SyntaxError {
+fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, Span>, tokens: &[lexer::Token], len: usize) -> SyntaxError {
     let start = e.span().start;
-    let idx = tokens.partition_point(|(_, s)| s.start < start);
+    let idx = tokens.partition_point(|t| t.span().start < start);
     let at_eof = idx >= tokens.len();
-    let at_line_start = !at_eof && tokens[idx].0.bol && idx > 0;
+    let at_line_start = !at_eof && tokens[idx].bol && idx > 0;
     let mut span = Span::new(start, e.span().end.max(start));
     if (at_eof || at_line_start) && idx > 0 {
-        span = Span::empty(tokens[idx - 1].1.end);
+        span = Span::empty(tokens[idx - 1].span().end);
     } else if at_eof {
         span = Span::empty(len);
     }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::SyntaxError;
 use crate::ast::*;
-use crate::lexer::{Kind, Tok, unescape_smol};
+use crate::lexer::{Kind, Tok, Token, TokenKind, unescape_smol};
 use smol_str::SmolStr;
 
 type CSpan = Span;
@@ -30,12 +30,18 @@ type Extra<'t, 's> = extra::Err<Rich<'t, Tok<'s>, CSpan>>;
 /// `canvas` that starts a line, so each canvas's tokens parse on their own, and the
 /// spans stay absolute because they come from the tokens. That lets large files use
 /// every core, and lets only a canvas with syntax errors pay for worded errors.
+///
+/// The lexer's tokens are compact and hold no text; each group of canvases turns its
+/// share into parser tokens ([`Token::tok`]) while it parses, so that no copy of all
+/// the tokens of a large file exists at once.
 pub(crate) fn parse_tokens<'s>(
-    tokens: &[(Tok<'s>, Span)],
-    len: usize,
+    tokens: &[Token],
+    text: &'s str,
+    parallel: bool,
     convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync,
 ) -> (Vec<Block>, Vec<SyntaxError>) {
-    let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(tokens, i)).collect();
+    let len = text.len();
+    let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(tokens, text, i)).collect();
     starts.insert(0, 0);
     // (first token, end token, end-of-input offset) of each canvas's share of the tokens.
     let chunks: Vec<(usize, usize, usize)> = starts
@@ -43,17 +49,23 @@ pub(crate) fn parse_tokens<'s>(
         .enumerate()
         .map(|(n, &from)| {
             let to = starts.get(n + 1).copied().unwrap_or(tokens.len());
-            let eoi = tokens.get(to).map_or(len, |(_, s)| s.start);
+            let eoi = tokens.get(to).map_or(len, |t| t.span().start);
             (from, to, eoi)
         })
         .collect();
-    // Small files are parsed on this thread; large ones in a few groups per core.
-    let groups = if tokens.len() < 20_000 { 1 } else { 4 * rayon::current_num_threads() };
+    // Small files are parsed on this thread; large ones in a few groups per core, of
+    // at most about GROUP_TOKENS tokens each.
+    const GROUP_TOKENS: usize = 16_384;
+    let groups = if tokens.len() < 20_000 || !parallel {
+        1
+    } else {
+        (4 * rayon::current_num_threads()).max(tokens.len().div_ceil(GROUP_TOKENS))
+    };
     let per_group = chunks.len().div_ceil(groups).max(1);
     let parsed: Vec<(Vec<Block>, Vec<SyntaxError>)> = if groups == 1 {
-        vec![parse_chunks(tokens, &chunks, &convert)]
+        vec![parse_chunks(tokens, text, &chunks, &convert)]
     } else {
-        chunks.par_chunks(per_group).map(|group| parse_chunks(tokens, group, &convert)).collect()
+        chunks.par_chunks(per_group).map(|group| parse_chunks(tokens, text, group, &convert)).collect()
     };
     let mut canvases = Vec::new();
     let mut errors = Vec::new();
@@ -65,16 +77,23 @@ pub(crate) fn parse_tokens<'s>(
 }
 
 /// Is token `i` a `canvas` keyword that starts a line and a canvas (the parser's sync point)?
-fn starts_canvas(tokens: &[(Tok<'_>, CSpan)], i: usize) -> bool {
-    matches!(tokens[i].0, Tok { kind: Kind::Ident("canvas"), bol: true })
-        && matches!(tokens.get(i + 1), Some((Tok { kind: Kind::Ident(_) | Kind::Str(_) | Kind::LBrace, .. }, _)))
+fn starts_canvas(tokens: &[Token], text: &str, i: usize) -> bool {
+    let t = tokens[i];
+    t.bol
+        && t.kind == TokenKind::Ident
+        && text.get(t.span().range()) == Some("canvas")
+        && tokens.get(i + 1).is_some_and(|n| matches!(n.kind, TokenKind::Ident | TokenKind::Str | TokenKind::LBrace))
 }
 
 fn parse_chunks<'s>(
-    tokens: &[(Tok<'s>, CSpan)],
+    tokens: &[Token],
+    text: &'s str,
     chunks: &[(usize, usize, usize)],
     convert: &(impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync),
 ) -> (Vec<Block>, Vec<SyntaxError>) {
+    let (Some(first), Some(last)) = (chunks.first(), chunks.last()) else { return (Vec::new(), Vec::new()) };
+    let base = first.0;
+    let toks: Vec<(Tok<'s>, CSpan)> = tokens[base..last.1].iter().map(|t| (t.tok(text), t.span())).collect();
     // Most canvases have no syntax errors: parse first with an error type that costs
     // nothing, and only when something went wrong again with errors worth reading.
     // Both runs build the same tree: the error type never changes what is parsed.
@@ -84,7 +103,7 @@ fn parse_chunks<'s>(
     let mut canvases = Vec::new();
     let mut errors = Vec::new();
     for &(from, to, eoi) in chunks {
-        let input = || tokens[from..to].split_token_span(CSpan::from(eoi..eoi));
+        let input = || toks[from - base..to - base].split_token_span(CSpan::from(eoi..eoi));
         let (blocks, cheap_errors) = cheap.parse(input()).into_output_errors();
         if cheap_errors.is_empty() {
             canvases.extend(blocks.unwrap_or_default());

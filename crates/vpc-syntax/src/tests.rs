@@ -27,3 +27,29 @@ fn missing_value_and_brace_stay_on_their_line() {
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert!(errs.iter().all(|e| e.0 == line3_end && e.1 == line3_end), "{errs:?}");
 }
+
+#[test]
+fn a_large_file_parses_the_same_in_parallel_groups_as_in_one_go() {
+    // Every example and every broken golden file (so that some groups re-parse a
+    // canvas for worded errors), often enough to be parsed in many groups.
+    let mut text = String::new();
+    let dirs =
+        [concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"), concat!(env!("CARGO_MANIFEST_DIR"), "/test_data/err")];
+    let mut files: Vec<_> =
+        dirs.iter().flat_map(|d| std::fs::read_dir(d).unwrap()).map(|e| e.unwrap().path()).collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "vpc"));
+    files.sort();
+    for round in 0..40 {
+        for path in &files {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+            text.push_str(&format!("\n// round {round}\n"));
+        }
+    }
+    let tokens = lexer::lex(&text).tokens.len();
+    assert!(tokens > 4 * 20_000, "only {tokens} tokens");
+    let (parallel, _) = parse_lexed(&text, lexer::lex(&text), true);
+    let (sequential, _) = parse_lexed(&text, lexer::lex(&text), false);
+    assert!(!sequential.errors.is_empty());
+    assert_eq!(parallel.file, sequential.file);
+    assert_eq!(parallel.errors, sequential.errors);
+}
