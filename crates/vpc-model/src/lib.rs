@@ -38,12 +38,13 @@ pub fn check(text: &str, config: &LintConfig) -> (Parse, Analysis) {
 
 /// Build the model of a parsed file and lint it.
 pub fn analyze(text: &str, parse: &Parse, config: &LintConfig) -> Analysis {
+    analyze_with(text, parse, config, None)
+}
+
+fn analyze_with(text: &str, parse: &Parse, config: &LintConfig, parallel: Option<bool>) -> Analysis {
     let lines = lower::Lines::new(text);
     let mut sink = lints::Sink::default();
-    let canvases = lower::lower(&parse.file, &lines, &mut sink);
-    for (index, canvas) in canvases.iter().enumerate() {
-        lints::check_canvas(canvas, index, &mut sink);
-    }
+    let canvases = lower::lower_and_check(&parse.file, &lines, &mut sink, parallel);
     let mut diagnostics: Vec<Diagnostic> = parse
         .errors
         .iter()
@@ -66,4 +67,39 @@ pub fn analyze(text: &str, parse: &Parse, config: &LintConfig) -> Analysis {
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     Analysis { canvases, diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_file_is_analysed_the_same_on_every_core_as_on_one() {
+        // The examples and every lint fixture, many times over: every code, `allow:`
+        // lists, duplicate canvas ids across the file.
+        let dirs = [
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/test_data/lints"),
+        ];
+        let mut files: Vec<_> =
+            dirs.iter().flat_map(|d| std::fs::read_dir(d).unwrap()).map(|e| e.unwrap().path()).collect();
+        files.retain(|p| p.extension().is_some_and(|e| e == "vpc"));
+        files.sort();
+        let mut text = String::new();
+        for _ in 0..8 {
+            for path in &files {
+                text.push_str(&std::fs::read_to_string(path).unwrap());
+                text.push('\n');
+            }
+        }
+        assert!(text.len() > 200_000, "{} bytes", text.len());
+        let parse = vpc_syntax::parse(&text);
+        let config = LintConfig::default();
+        let parallel = analyze_with(&text, &parse, &config, Some(true));
+        let sequential = analyze_with(&text, &parse, &config, Some(false));
+        assert!(sequential.diagnostics.len() > 100);
+        assert_eq!(parallel.canvases, sequential.canvases);
+        assert_eq!(parallel.diagnostics, sequential.diagnostics);
+        assert_eq!(analyze(&text, &parse, &config).diagnostics, sequential.diagnostics);
+    }
 }

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 use vpc_syntax::schema::{self, AttributeSpec, Owner, ValueKind};
 
 use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name, SmolStr, SourceFile, Span, Value};
@@ -13,12 +15,12 @@ use vpc_syntax::{Attribute, Block, BlockKind, ItemKind, LineIndex, Member, Name,
 /// Line numbers for messages, computed only if a message needs one.
 pub(crate) struct Lines<'t> {
     text: &'t str,
-    index: OnceCell<LineIndex>,
+    index: OnceLock<LineIndex>,
 }
 
 impl<'t> Lines<'t> {
     pub(crate) fn new(text: &'t str) -> Lines<'t> {
-        Lines { text, index: OnceCell::new() }
+        Lines { text, index: OnceLock::new() }
     }
 
     /// The 1-based line of a byte offset.
@@ -32,9 +34,18 @@ use crate::lints::{
 };
 use crate::model::{Canvas, Definition, Item, ItemId, Link, Rank, Reference, Section, SectionId, Target};
 
-pub(crate) fn lower(file: &SourceFile, lines: &Lines<'_>, sink: &mut Sink) -> Vec<Canvas> {
+/// Build every canvas's model and lint it. Canvases are independent (names are
+/// per canvas), so a large file's canvases are built on every core; the diagnostics
+/// come out in the same order either way: the file-level ones, each canvas's from
+/// building, then each canvas's lints.
+/// `parallel`: `None` decides by size; tests force either way.
+pub(crate) fn lower_and_check(
+    file: &SourceFile,
+    lines: &Lines<'_>,
+    sink: &mut Sink,
+    parallel: Option<bool>,
+) -> Vec<Canvas> {
     let mut canvas_ids: HashMap<&str, Span> = HashMap::new();
-    let mut canvases = Vec::with_capacity(file.canvases.len());
     for (index, block) in file.canvases.iter().enumerate() {
         let scope = Scope { canvas: Some(index), ..Scope::default() };
         if let Some(id) = &block.id {
@@ -44,8 +55,30 @@ pub(crate) fn lower(file: &SourceFile, lines: &Lines<'_>, sink: &mut Sink) -> Ve
                 canvas_ids.insert(&id.text, id.span);
             }
         }
-        canvases.push(CanvasBuilder::new(block, index, lines, sink).build());
     }
+    let one = |(index, block): (usize, &Block)| {
+        let mut built = Sink::default();
+        let canvas = CanvasBuilder::new(block, index, lines, &mut built).build();
+        let mut linted = Sink::default();
+        crate::lints::check_canvas(&canvas, index, &mut linted);
+        (canvas, built, linted)
+    };
+    // Worth the threads from a few thousand items on (about 200 KB of text).
+    let parallel = parallel
+        .unwrap_or_else(|| file.canvases.len() > 1 && file.canvases.last().is_some_and(|c| c.span.end > 200_000));
+    let results: Vec<(Canvas, Sink, Sink)> = if parallel {
+        file.canvases.par_iter().enumerate().map(one).collect()
+    } else {
+        file.canvases.iter().enumerate().map(one).collect()
+    };
+    let mut canvases = Vec::with_capacity(results.len());
+    let mut lints = Vec::new();
+    for (canvas, built, linted) in results {
+        canvases.push(canvas);
+        sink.raw.extend(built.raw);
+        lints.extend(linted.raw);
+    }
+    sink.raw.extend(lints);
     canvases
 }
 
