@@ -1,6 +1,6 @@
 //! `vpc`: check, format, diff, render and serve (LSP) Value Proposition Canvases written as text.
 //!
-//! The system allocator (glibc) is used on purpose: mimalloc made `check` ~15 %
+//! The system allocator (glibc) is used on purpose: mimalloc made `check` ~7 %
 //! faster but kept the language server's freed memory resident (five times the live heap
 //! after editing a large document); see `vpc_lsp::memory`.
 
