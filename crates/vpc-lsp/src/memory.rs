@@ -38,31 +38,45 @@ pub fn release() {
 }
 
 /// Calls [`release`] on a thread of its own once the server has been quiet for
-/// [`IDLE`] after [`Trimmer::busy`] was last called.
+/// [`IDLE`] after [`Trimmer::busy`] was last called. The thread ends on [`Trimmer::stop`].
 #[derive(Clone)]
 pub struct Trimmer {
-    state: Arc<(Mutex<Option<Instant>>, Condvar)>,
+    shared: Arc<(Mutex<State>, Condvar)>,
+}
+
+#[derive(Default)]
+struct State {
+    /// When memory was last allocated or freed in bulk, if not returned since.
+    busy_since: Option<Instant>,
+    stopped: bool,
+    /// How many times memory was returned (for tests).
+    releases: u64,
 }
 
 impl Trimmer {
     pub fn start() -> Trimmer {
-        let trimmer = Trimmer { state: Arc::new((Mutex::new(None), Condvar::new())) };
-        let state = trimmer.state.clone();
+        Trimmer::start_with(IDLE)
+    }
+
+    fn start_with(idle: Duration) -> Trimmer {
+        let trimmer = Trimmer { shared: Arc::new((Mutex::new(State::default()), Condvar::new())) };
+        let shared = trimmer.shared.clone();
         let spawned = std::thread::Builder::new().name("vpc-memory".to_string()).spawn(move || {
-            let (last_busy, wake) = &*state;
-            let mut last = last_busy.lock().unwrap_or_else(|p| p.into_inner());
-            loop {
-                match *last {
-                    None => last = wake.wait(last).unwrap_or_else(|p| p.into_inner()),
-                    Some(at) if at.elapsed() >= IDLE => {
-                        *last = None;
-                        drop(last);
+            let (state, wake) = &*shared;
+            let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+            while !s.stopped {
+                match s.busy_since {
+                    None => s = wake.wait(s).unwrap_or_else(|p| p.into_inner()),
+                    Some(at) if at.elapsed() >= idle => {
+                        s.busy_since = None;
+                        s.releases += 1;
+                        drop(s);
                         release();
-                        last = last_busy.lock().unwrap_or_else(|p| p.into_inner());
+                        s = state.lock().unwrap_or_else(|p| p.into_inner());
                     }
                     Some(at) => {
-                        let wait = IDLE.saturating_sub(at.elapsed());
-                        last = wake.wait_timeout(last, wait).unwrap_or_else(|p| p.into_inner()).0;
+                        let wait = idle.saturating_sub(at.elapsed());
+                        s = wake.wait_timeout(s, wait).unwrap_or_else(|p| p.into_inner()).0;
                     }
                 }
             }
@@ -75,8 +89,50 @@ impl Trimmer {
 
     /// Memory was just allocated or freed in bulk: return it after the next pause.
     pub fn busy(&self) {
-        let (last_busy, wake) = &*self.state;
-        *last_busy.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+        self.update(|s| s.busy_since = Some(Instant::now()));
+    }
+
+    /// End the thread (what is still unreturned stays with the allocator).
+    pub fn stop(&self) {
+        self.update(|s| s.stopped = true);
+    }
+
+    fn update(&self, f: impl FnOnce(&mut State)) {
+        let (state, wake) = &*self.shared;
+        f(&mut state.lock().unwrap_or_else(|p| p.into_inner()));
         wake.notify_one();
+    }
+
+    #[cfg(test)]
+    fn releases(&self) -> u64 {
+        self.shared.0.lock().unwrap_or_else(|p| p.into_inner()).releases
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_is_returned_once_after_a_pause_not_while_busy() {
+        // Generous margins: the test must hold on a loaded CI machine.
+        let idle = Duration::from_millis(300);
+        let trimmer = Trimmer::start_with(idle);
+        std::thread::sleep(idle * 2);
+        assert_eq!(trimmer.releases(), 0, "nothing to return before anything happened");
+        // A burst of work: nothing is returned while it lasts.
+        for _ in 0..20 {
+            trimmer.busy();
+            std::thread::sleep(idle / 30);
+        }
+        assert_eq!(trimmer.releases(), 0);
+        std::thread::sleep(idle * 4);
+        assert_eq!(trimmer.releases(), 1, "returned once after the pause");
+        std::thread::sleep(idle * 2);
+        assert_eq!(trimmer.releases(), 1, "and not again without new work");
+        trimmer.stop();
+        trimmer.busy();
+        std::thread::sleep(idle * 2);
+        assert_eq!(trimmer.releases(), 1, "the thread ended");
     }
 }

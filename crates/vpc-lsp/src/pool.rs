@@ -15,6 +15,14 @@ type Job = Box<dyn FnOnce() + Send>;
 pub struct Pool {
     jobs: mpsc::Sender<Job>,
     graveyard: Arc<Graveyard>,
+    trimmer: crate::memory::Trimmer,
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // The pool's threads end as the job channel closes; the memory thread too.
+        self.trimmer.stop();
+    }
 }
 
 /// What [`Pool::drop_later`] was given and no thread has dropped yet.
@@ -63,7 +71,7 @@ impl Pool {
                 eprintln!("vpc lsp: cannot start an analysis thread: {e}");
             }
         }
-        Pool { jobs, graveyard }
+        Pool { jobs, graveyard, trimmer }
     }
 
     /// Run `f` on the pool. `Err` holds the panic message if it panicked.
