@@ -32,7 +32,7 @@ pub(crate) struct Checked {
 
 pub(crate) fn run(args: Args) -> u8 {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let (files, mut trouble) = files::collect_reporting(&paths);
+    let (files, mut unreadable) = files::collect_reporting(&paths);
 
     // Every file's levels first: a broken vpc.toml stops the run before any output,
     // since its levels would decide the outcome.
@@ -65,15 +65,15 @@ pub(crate) fn run(args: Args) -> u8 {
             Ok(c) => checked.push(c),
             Err((path, message)) => {
                 output::path_error(&path, &message);
-                trouble = true;
+                unreadable.push(files::PathError { path, message });
             }
         }
     }
 
-    output::print(args.format, &checked);
+    output::print(args.format, &checked, &unreadable);
 
     let count = |s| checked.iter().map(|c| c.analysis.count(s)).sum::<usize>();
-    if trouble {
+    if !unreadable.is_empty() {
         status::TROUBLE
     } else if count(Severity::Error) > 0 || (args.deny_warnings && count(Severity::Warning) > 0) {
         status::FOUND

@@ -9,13 +9,13 @@ pub(crate) struct PathError {
 }
 
 /// [`collect`], reporting each path problem on stderr; the flag says whether there was any.
-pub(crate) fn collect_reporting(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+pub(crate) fn collect_reporting(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
     let mut errors = Vec::new();
     let files = collect(paths, &mut errors);
     for e in &errors {
         crate::output::path_error(&e.path, &e.message);
     }
-    (files, !errors.is_empty())
+    (files, errors)
 }
 
 /// Every file to check: files named explicitly, and every `*.vpc` below the folders

@@ -29,7 +29,8 @@ pub(crate) fn run(args: Args) -> u8 {
         return status::TROUBLE;
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let (files, mut trouble) = files::collect_reporting(&paths);
+    let (files, unreadable) = files::collect_reporting(&paths);
+    let mut trouble = !unreadable.is_empty();
     let colour = output::use_colour(std::io::stderr().is_terminal());
     let (mut changed, mut unchanged, mut broken) = (0, 0, 0);
     // Writes to stdout may fail on a closed pipe (`vpc fmt --check | head`): ignore that.

@@ -186,6 +186,37 @@ fn sarif_is_valid_against_the_official_schema_and_invalid_logs_are_not() {
 }
 
 #[test]
+fn sarif_names_unreadable_paths_as_tool_notifications() {
+    let validator = sarif_validator();
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), &[("clean.vpc", "canvas c \"C\" {}\n")]);
+    std::fs::write(dir.path().join("latin1.vpc"), b"canvas c \"caf\xe9\" {}\n").unwrap();
+
+    let ok = check(dir.path(), "sarif", &["clean.vpc"]);
+    let log: Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_valid(&validator, &log);
+    assert_eq!(log["runs"][0]["invocations"], json!([{ "executionSuccessful": true }]));
+
+    let out = check(dir.path(), "sarif", &["missing.vpc", "clean.vpc", "latin1.vpc"]);
+    assert_eq!(out.status.code(), Some(2));
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_valid(&validator, &log);
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], json!(false));
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    let uris: Vec<&str> = notes
+        .iter()
+        .map(|n| n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(uris, ["missing.vpc", "latin1.vpc"]);
+    assert!(notes.iter().all(|n| n["level"] == "error"));
+    assert!(notes[0]["message"]["text"].as_str().unwrap().starts_with("missing.vpc: "), "{notes:?}");
+    assert!(notes[1]["message"]["text"].as_str().unwrap().contains("UTF-8"), "{notes:?}");
+    // The readable file is still reported.
+    assert_eq!(log["runs"][0]["artifacts"].as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn sarif_describes_every_code_as_a_rule() {
     let log = sarif_of(&examples(), &["flawed.vpc"]);
     let run = &log["runs"][0];

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::check::Checked;
+use crate::files::PathError;
 
 mod github;
 pub(crate) mod human;
@@ -26,13 +27,15 @@ pub(crate) enum Format {
     Junit,
 }
 
-pub(crate) fn print(format: Format, checked: &[Checked]) {
+/// `unreadable`: paths that could not be read (already reported on stderr; SARIF
+/// also lists them as tool notifications).
+pub(crate) fn print(format: Format, checked: &[Checked], unreadable: &[PathError]) {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = match format {
         Format::Human => human::write(&mut out, checked, use_colour(stdout.is_terminal())),
         Format::Json => json::write(&mut out, checked),
-        Format::Sarif => sarif::write(&mut out, checked),
+        Format::Sarif => sarif::write(&mut out, checked, unreadable),
         Format::Github => github::write(&mut out, checked),
         Format::Junit => junit::write(&mut out, checked),
     };

@@ -24,8 +24,12 @@
 //! exclusive end, so an empty range (a missing token) is an insertion point with
 //! `startColumn == endColumn`. `endLine` is the line of that end position.
 //!
-//! Not written: `partialFingerprints` (GitHub's upload action computes its own),
-//! `invocations` (files that could not be read are reported on stderr only).
+//! - `invocations` holds one invocation: `executionSuccessful` is false when a path
+//!   could not be read (missing, not UTF-8, …), and each such path is a
+//!   `toolExecutionNotifications` entry (level `error`) naming it — the same paths
+//!   that get a line on stderr and make the exit status 2.
+//!
+//! Not written: `partialFingerprints` (GitHub's upload action computes its own).
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
@@ -37,6 +41,7 @@ use vpc_syntax::{LineIndex, Span};
 
 use super::{Out, message_with_help, position};
 use crate::check::Checked;
+use crate::files::PathError;
 
 /// Where the OASIS committee publishes the schema of SARIF 2.1.0 (errata 01).
 const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -57,6 +62,39 @@ struct Run<'a> {
     column_kind: &'static str,
     artifacts: Vec<Artifact<'a>>,
     results: Vec<ResultObject<'a>>,
+    invocations: [Invocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: [NotificationLocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: ArtifactOnly,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactOnly {
+    artifact_location: Uri,
+}
+
+#[derive(Serialize)]
+struct Uri {
+    uri: String,
 }
 
 #[derive(Serialize)]
@@ -153,7 +191,7 @@ struct Region {
     end_column: usize,
 }
 
-pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
+pub(super) fn write(out: Out<'_>, checked: &[Checked], unreadable: &[PathError]) -> std::io::Result<()> {
     let cwd = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
     let mut roots = RepoRoots::default();
     // One artifact per file: a file named twice (`a.vpc ./a.vpc`) is reported once, as
@@ -218,6 +256,21 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
             column_kind: "unicodeCodePoints",
             artifacts,
             results,
+            invocations: [Invocation {
+                execution_successful: unreadable.is_empty(),
+                tool_execution_notifications: unreadable
+                    .iter()
+                    .map(|e| Notification {
+                        level: "error",
+                        message: Text { text: format!("{}: {}", e.path.display(), e.message) },
+                        locations: [NotificationLocation {
+                            physical_location: ArtifactOnly {
+                                artifact_location: Uri { uri: artifact_uri(&e.path, cwd.as_deref(), &mut roots) },
+                            },
+                        }],
+                    })
+                    .collect(),
+            }],
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
