@@ -5,13 +5,7 @@
 use proptest::prelude::*;
 use vpc_ide::*;
 
-const EXAMPLES: &[&str] = &[
-    include_str!("../../../examples/wedding.vpc"),
-    include_str!("../../../examples/ride-hailing.vpc"),
-    include_str!("../../../examples/marketplace.vpc"),
-    include_str!("../../../examples/outcomes.vpc"),
-    include_str!("../../../examples/flawed.vpc"),
-];
+use vpc_testing::{EXAMPLES, apply, edit, fragment};
 
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end && span.end <= text.len(), "{what}: {span:?} outside 0..{}", text.len());
@@ -120,91 +114,6 @@ fn exercise(text: &str, offsets: &[usize]) {
         let _ = inlay_hints(&file, range);
         let _ = code_actions(&file, range);
         let _ = format_range(&file, range, &FormatOptions::default());
-    }
-}
-
-fn fragment() -> impl Strategy<Value = String> {
-    prop_oneof![
-        prop::sample::select(vec![
-            "{",
-            "}",
-            "[",
-            "]",
-            ":",
-            ",",
-            "\n",
-            "\r\n",
-            "\r",
-            "\"",
-            "\\",
-            "// note\n",
-            "😀",
-            "é",
-            "\u{feff}",
-            "9am",
-        ])
-        .prop_map(str::to_string),
-        prop::sample::select(vec![
-            "canvas",
-            "segment",
-            "value-map",
-            "job",
-            "pain",
-            "gain",
-            "outcome",
-            "product",
-            "reliever",
-            "creator",
-            "relieves",
-            "creates",
-            "importance",
-            "severity",
-            "relevance",
-            "allow",
-            "via",
-            "addresses",
-            "serves",
-            "x",
-            "no-time",
-            "kind",
-        ])
-        .prop_map(|s| format!(" {s} ")),
-        "[a-z\" :{}\\[\\],\n]{0,12}",
-    ]
-}
-
-#[derive(Debug, Clone)]
-enum Edit {
-    Insert(usize, String),
-    Delete(usize, usize),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        (any::<usize>(), fragment()).prop_map(|(at, s)| Edit::Insert(at, s)),
-        (any::<usize>(), 0usize..40).prop_map(|(at, len)| Edit::Delete(at, len)),
-    ]
-}
-
-fn floor_char(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn apply(text: &mut String, edit: &Edit) {
-    match edit {
-        Edit::Insert(at, s) => {
-            let at = floor_char(text, at % (text.len() + 1));
-            text.insert_str(at, s);
-        }
-        Edit::Delete(at, len) => {
-            let start = floor_char(text, at % (text.len() + 1));
-            let end = floor_char(text, start + len);
-            text.replace_range(start..end, "");
-        }
     }
 }
 

@@ -4,13 +4,7 @@
 use proptest::prelude::*;
 use vpc_model::{LintConfig, check};
 
-const EXAMPLES: &[&str] = &[
-    include_str!("../../../examples/wedding.vpc"),
-    include_str!("../../../examples/ride-hailing.vpc"),
-    include_str!("../../../examples/marketplace.vpc"),
-    include_str!("../../../examples/outcomes.vpc"),
-    include_str!("../../../examples/flawed.vpc"),
-];
+use vpc_testing::{EXAMPLES, apply, edit, fragment};
 
 fn assert_sane(text: &str) {
     let (parse, analysis) = check(text, &LintConfig::default());
@@ -26,95 +20,6 @@ fn assert_sane(text: &str) {
     for canvas in &analysis.canvases {
         if let Some(fit) = canvas.fit() {
             assert!(fit <= 100);
-        }
-    }
-}
-
-/// Pieces of the language, so that mutations make near-valid text, not just noise.
-fn fragment() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("{".to_string()),
-        Just("}".to_string()),
-        Just("[".to_string()),
-        Just("]".to_string()),
-        Just(":".to_string()),
-        Just(",".to_string()),
-        Just("\n".to_string()),
-        Just("\r\n".to_string()),
-        Just("\r".to_string()),
-        Just("\"".to_string()),
-        Just("\\".to_string()),
-        Just("// note\n".to_string()),
-        Just("😀".to_string()),
-        Just("é".to_string()),
-        Just("\u{feff}".to_string()),
-        Just("9am".to_string()),
-        Just("\\u{D800}".to_string()),
-        prop::sample::select(vec![
-            "canvas",
-            "segment",
-            "value-map",
-            "job",
-            "pain",
-            "gain",
-            "outcome",
-            "product",
-            "reliever",
-            "creator",
-            "relieves",
-            "creates",
-            "importance",
-            "severity",
-            "relevance",
-            "allow",
-            "x",
-        ])
-        .prop_map(|s| format!(" {s} ")),
-        "[a-z\" :{}\\[\\],\n]{0,12}",
-    ]
-}
-
-#[derive(Debug, Clone)]
-enum Edit {
-    Insert(usize, String),
-    Delete(usize, usize),
-    DuplicateLine(usize),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        (any::<usize>(), fragment()).prop_map(|(at, s)| Edit::Insert(at, s)),
-        (any::<usize>(), 0usize..40).prop_map(|(at, len)| Edit::Delete(at, len)),
-        any::<usize>().prop_map(Edit::DuplicateLine),
-    ]
-}
-
-fn floor_char(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn apply(text: &mut String, edit: &Edit) {
-    match edit {
-        Edit::Insert(at, s) => {
-            let at = floor_char(text, at % (text.len() + 1));
-            text.insert_str(at, s);
-        }
-        Edit::Delete(at, len) => {
-            let start = floor_char(text, at % (text.len() + 1));
-            let end = floor_char(text, start + len);
-            text.replace_range(start..end, "");
-        }
-        Edit::DuplicateLine(n) => {
-            let lines: Vec<&str> = text.split_inclusive('\n').collect();
-            if !lines.is_empty() {
-                let line = lines[n % lines.len()].to_string();
-                let at = lines[..n % lines.len()].iter().map(|l| l.len()).sum();
-                text.insert_str(at, &line);
-            }
         }
     }
 }
