@@ -2,21 +2,14 @@
 //! official SARIF schema, the workflow-command escaping rules and an XML parser, and
 //! against `--format json` for positions.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 use vpc_model::{Code, Severity};
-
-/// Run `vpc` in `dir` without colour.
-fn vpc(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("vpc").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 fn write_files(root: &Path, files: &[(&str, &str)]) {
     for (name, text) in files {
@@ -24,10 +17,6 @@ fn write_files(root: &Path, files: &[(&str, &str)]) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
 }
 
 const CLEAN: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: high } }\n  value-map {}\n}\n";

@@ -1,29 +1,12 @@
 //! `vpc` from the outside: formats, exit codes, file discovery, `vpc.toml`.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
+use common::*;
 
 use assert_cmd::Command;
 use serde_json::{Value, json};
 
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
-}
-
 const SPEC_EXAMPLE: &str = include_str!("../../vpc-syntax/test_data/ok/0001_spec_example.vpc");
-
-/// Run `vpc` in `dir` without colour.
-fn vpc(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("vpc").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -1,23 +1,12 @@
 //! `vpc diff` from the outside: two files, git revisions, formats, warnings and errors.
 
+mod common;
+use common::*;
+
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-/// Run `vpc` in `dir` without colour, and with git configured by nothing but the test.
-fn vpc(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("vpc")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

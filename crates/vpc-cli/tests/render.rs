@@ -1,25 +1,10 @@
 //! `vpc render` from the outside: formats, `-o`, stdin, `--canvas`, syntax errors and
 //! bad paths.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-use assert_cmd::Command;
-
-fn vpc(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    Command::cargo_bin("vpc")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
@@ -39,7 +24,7 @@ const BROKEN: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { import
 #[test]
 fn every_format_on_stdout() {
     let dir = examples();
-    let out = vpc(&dir, &["render", "wedding.vpc", "--format", "svg"], "");
+    let out = vpc_with_input(&dir, &["render", "wedding.vpc", "--format", "svg"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let svg = text(&out.stdout);
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -47,7 +32,7 @@ fn every_format_on_stdout() {
     assert_eq!((count(&doc, "circle"), count(&doc, "rect")), (1, 1));
     assert!(svg.contains("Organise a lovely wedding"));
 
-    let out = vpc(&dir, &["render", "wedding.vpc", "--format", "html"], "");
+    let out = vpc_with_input(&dir, &["render", "wedding.vpc", "--format", "html"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let html = text(&out.stdout);
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -56,7 +41,7 @@ fn every_format_on_stdout() {
     assert!(count(&doc, "table") >= 7);
 
     for format in ["md", "markdown"] {
-        let out = vpc(&dir, &["render", "wedding.vpc", "--format", format], "");
+        let out = vpc_with_input(&dir, &["render", "wedding.vpc", "--format", format], "");
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let md = text(&out.stdout);
         assert!(md.starts_with("# Wedding planner\n"), "{md}");
@@ -70,7 +55,7 @@ fn every_format_on_stdout() {
 fn output_file_is_written_and_replaced() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
-    let out = vpc(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "two.md"], "");
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "two.md"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "", "nothing on stdout with -o");
     let md = std::fs::read_to_string(dir.path().join("two.md")).unwrap();
@@ -78,16 +63,16 @@ fn output_file_is_written_and_replaced() {
     assert!(md.contains(r"Arriving late \| again"), "{md}");
 
     // Written again over the old file; the format follows the extension when not given.
-    let out = vpc(dir.path(), &["render", "two.vpc", "--output", "two.md", "--canvas", "second"], "");
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "--output", "two.md", "--canvas", "second"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = std::fs::read_to_string(dir.path().join("two.md")).unwrap();
     assert!(md.starts_with("# Second canvas") && !md.contains("First canvas"), "{md}");
-    let out = vpc(dir.path(), &["render", "two.vpc", "-o", "two.html"], "");
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "-o", "two.html"], "");
     assert_eq!(out.status.code(), Some(0));
     let html = std::fs::read_to_string(dir.path().join("two.html")).unwrap();
     let doc = roxmltree::Document::parse_with_options(&html, xml_options()).unwrap();
     assert_eq!(count(&doc, "svg"), 2, "one picture per canvas");
-    let out = vpc(dir.path(), &["render", "two.vpc", "-o", "two.svg"], "");
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "-o", "two.svg"], "");
     assert_eq!(out.status.code(), Some(0));
     let svg = std::fs::read_to_string(dir.path().join("two.svg")).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -103,7 +88,7 @@ fn output_file_is_written_and_replaced() {
 #[test]
 fn stdin_is_read_with_a_dash() {
     let dir = tempfile::tempdir().unwrap();
-    let out = vpc(dir.path(), &["render", "-", "--format", "svg", "--canvas", "first"], TWO);
+    let out = vpc_with_input(dir.path(), &["render", "-", "--format", "svg", "--canvas", "first"], TWO);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let svg = text(&out.stdout);
     let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -115,7 +100,7 @@ fn stdin_is_read_with_a_dash() {
 fn syntax_errors_are_shown_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.vpc"), BROKEN).unwrap();
-    let out = vpc(dir.path(), &["render", "broken.vpc", "--format", "svg", "-o", "broken.svg"], "");
+    let out = vpc_with_input(dir.path(), &["render", "broken.vpc", "--format", "svg", "-o", "broken.svg"], "");
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     // As `vpc check` shows them: code, file:line:col and the source line.
@@ -128,13 +113,13 @@ fn syntax_errors_are_shown_and_nothing_is_written() {
 
     // An existing OUT is left as it was.
     std::fs::write(dir.path().join("old.md"), "old").unwrap();
-    let out = vpc(dir.path(), &["render", "-", "--format", "md", "-o", "old.md"], BROKEN);
+    let out = vpc_with_input(dir.path(), &["render", "-", "--format", "md", "-o", "old.md"], BROKEN);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("<stdin>:2:"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(dir.path().join("old.md")).unwrap(), "old");
 
     // Lint errors are no reason not to draw: the picture shows the gaps.
-    let out = vpc(&examples(), &["render", "flawed.vpc", "--format", "md"], "");
+    let out = vpc_with_input(&examples(), &["render", "flawed.vpc", "--format", "md"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("⚠️ not relieved"));
 }
@@ -143,12 +128,17 @@ fn syntax_errors_are_shown_and_nothing_is_written() {
 fn unknown_canvas_lists_the_ids() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
-    let out = vpc(dir.path(), &["render", "two.vpc", "--format", "md", "--canvas", "third", "-o", "x.md"], "");
+    let out =
+        vpc_with_input(dir.path(), &["render", "two.vpc", "--format", "md", "--canvas", "third", "-o", "x.md"], "");
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(text(&out.stderr), "error: two.vpc: no canvas `third`; its canvases are: first, second\n");
     assert!(!dir.path().join("x.md").exists());
     // A canvas without an identifier is picked by its title.
-    let out = vpc(dir.path(), &["render", "-", "--format", "md", "--canvas", "Untitled"], "canvas \"Untitled\" {}\n");
+    let out = vpc_with_input(
+        dir.path(),
+        &["render", "-", "--format", "md", "--canvas", "Untitled"],
+        "canvas \"Untitled\" {}\n",
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("# Untitled"));
 }
@@ -156,22 +146,22 @@ fn unknown_canvas_lists_the_ids() {
 #[test]
 fn bad_paths_and_usage_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let out = vpc(dir.path(), &["render", "missing.vpc", "--format", "svg"], "");
+    let out = vpc_with_input(dir.path(), &["render", "missing.vpc", "--format", "svg"], "");
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(text(&out.stderr), "error: missing.vpc: no such file or folder\n");
 
     std::fs::write(dir.path().join("latin1.vpc"), b"canvas c \"caf\xe9\" {}\n").unwrap();
-    let out = vpc(dir.path(), &["render", "latin1.vpc", "--format", "svg"], "");
+    let out = vpc_with_input(dir.path(), &["render", "latin1.vpc", "--format", "svg"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error: latin1.vpc: 1:14: not UTF-8 text"), "{}", text(&out.stderr));
 
     std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
-    let out = vpc(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "no/such/dir/out.md"], "");
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "no/such/dir/out.md"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error: no/such/dir/out.md: cannot write"), "{}", text(&out.stderr));
 
-    let out = vpc(dir.path(), &["render", "two.vpc", "--format", "pdf"], "");
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "--format", "pdf"], "");
     assert_eq!(out.status.code(), Some(2));
-    let out = vpc(dir.path(), &["render"], "");
+    let out = vpc_with_input(dir.path(), &["render"], "");
     assert_eq!(out.status.code(), Some(2));
 }
