@@ -9,7 +9,6 @@
 -- grammar/tree-sitter-vpc/queries); with VPC_TS_RTP, from parser/vpc.so and
 -- queries/vpc/ of that folder on 'runtimepath'; then parsed against the examples. Prints one line per check, then PASS or FAIL; exits 1 on failure.
 
-local TIMEOUT = 20000
 local bin = os.getenv('VPC_BIN')
 local ts_parser = os.getenv('VPC_TS_PARSER')
 if ts_parser == '' then
@@ -22,20 +21,17 @@ if ts_rtp == '' then
 end
 local ts_expected = ts_parser or (ts_rtp and ts_rtp .. '/parser/vpc.so')
 
-local function out(s)
-  io.stdout:write(s .. '\n')
-  io.stdout:flush()
-end
+local script = debug.getinfo(1, 'S').source:sub(2)
+local plugin = vim.fn.fnamemodify(script, ':p:h:h')
+local repo = vim.fn.fnamemodify(plugin, ':h:h')
+local examples = repo .. '/examples'
+local h = dofile(repo .. '/tests/nvim/harness.lua')
+local out, check, wait, eq, read, write, results = h.out, h.check, h.wait, h.eq, h.read, h.write, h.results
 
 if not bin or bin == '' then
   out('Set VPC_BIN to the vpc binary')
   os.exit(2)
 end
-
-local script = debug.getinfo(1, 'S').source:sub(2)
-local plugin = vim.fn.fnamemodify(script, ':p:h:h')
-local repo = vim.fn.fnamemodify(plugin, ':h:h')
-local examples = repo .. '/examples'
 
 -- Only this plugin: -u NONE loaded nothing; do what a plugin manager does.
 vim.opt.runtimepath:prepend(plugin)
@@ -46,44 +42,6 @@ vim.o.swapfile = false
 vim.cmd('filetype plugin on')
 vim.cmd('runtime! plugin/vpc.lua')
 
-local results = { passed = 0, failed = {} }
-local function check(name, fn)
-  local started = vim.uv.hrtime()
-  local ok, err = xpcall(fn, debug.traceback)
-  local ms = math.floor((vim.uv.hrtime() - started) / 1e6)
-  if ok then
-    results.passed = results.passed + 1
-    out(('ok   %s (%d ms)'):format(name, ms))
-  else
-    table.insert(results.failed, name)
-    out(('FAIL %s\n     %s'):format(name, tostring(err):gsub('\n', '\n     ')))
-  end
-end
-
-local function wait(what, cond)
-  if not vim.wait(TIMEOUT, cond, 20) then
-    error('timeout waiting for ' .. what, 2)
-  end
-end
-
-local function eq(got, want, what)
-  if not vim.deep_equal(got, want) then
-    error(('%s: got %s, want %s'):format(what or 'value', vim.inspect(got), vim.inspect(want)), 2)
-  end
-end
-
-local function read(path)
-  local f = assert(io.open(path, 'rb'))
-  local s = f:read('*a')
-  f:close()
-  return s
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, 'wb'))
-  f:write(text)
-  f:close()
-end
 
 --- The vpc client attached to `bufnr`, once there is one.
 local function client_of(bufnr)
@@ -209,7 +167,7 @@ end)
 check('hover: a pain, with its text and rank', function()
   local line, col = find(wedding, 'pain no-time', 'no-time')
   local params = { textDocument = { uri = vim.uri_from_bufnr(wedding) }, position = { line = line, character = col } }
-  local responses = vim.lsp.buf_request_sync(wedding, 'textDocument/hover', params, TIMEOUT)
+  local responses = vim.lsp.buf_request_sync(wedding, 'textDocument/hover', params, h.TIMEOUT)
   local _, response = next(responses or {})
   assert(response and response.result, 'no hover: ' .. vim.inspect(responses))
   local text = response.result.contents.value or vim.inspect(response.result.contents)
@@ -225,7 +183,7 @@ check('formatting: vim.lsp.buf.format is `vpc fmt`', function()
     'job a "A" {importance:high,kind:functional}}}',
   })
   client_of(messy)
-  vim.lsp.buf.format({ bufnr = messy, async = false, timeout_ms = TIMEOUT })
+  vim.lsp.buf.format({ bufnr = messy, async = false, timeout_ms = h.TIMEOUT })
   eq(vim.api.nvim_buf_get_lines(messy, 0, -1, false), {
     'canvas c "C" {',
     '  segment s "S" {',

@@ -8,12 +8,10 @@
 local bin = os.getenv('VPC_BIN')
 local vpc_args = os.getenv('VPC_ARGS') or 'lsp'
 local examples = arg[1] or 'examples'
-local TIMEOUT = 20000
 
-local function out(s)
-  io.stdout:write(s .. '\n')
-  io.stdout:flush()
-end
+local script = debug.getinfo(1, 'S').source:sub(2)
+local h = dofile(vim.fn.fnamemodify(script, ':p:h:h:h') .. '/nvim/harness.lua')
+local out, check, wait, eq, read, results = h.out, h.check, h.wait, h.eq, h.read, h.results
 
 if not bin or bin == '' then
   out('Set VPC_BIN to the vpc binary')
@@ -24,39 +22,6 @@ vim.filetype.add({ extension = { vpc = 'vpc' } })
 vim.cmd('filetype on')
 vim.o.swapfile = false
 
-local results = { passed = 0, failed = {} }
-
-local function check(name, fn)
-  local started = vim.uv.hrtime()
-  local ok, err = xpcall(fn, debug.traceback)
-  local ms = math.floor((vim.uv.hrtime() - started) / 1e6)
-  if ok then
-    results.passed = results.passed + 1
-    out(('ok   %s (%d ms)'):format(name, ms))
-  else
-    table.insert(results.failed, name)
-    out(('FAIL %s\n     %s'):format(name, tostring(err):gsub('\n', '\n     ')))
-  end
-end
-
-local function wait(what, cond)
-  if not vim.wait(TIMEOUT, cond, 20) then
-    error('timeout waiting for ' .. what, 2)
-  end
-end
-
-local function eq(got, want, what)
-  if not vim.deep_equal(got, want) then
-    error(('%s: got %s, want %s'):format(what or 'value', vim.inspect(got), vim.inspect(want)), 2)
-  end
-end
-
-local function read(path)
-  local f = assert(io.open(path, 'rb'))
-  local s = f:read('*a')
-  f:close()
-  return s
-end
 
 -- A scratch workspace with copies of the examples.
 local dir = vim.fn.tempname()
@@ -89,7 +54,7 @@ local function client()
 end
 
 local function request(method, params, bufnr)
-  local response, err = client():request_sync(method, params, TIMEOUT, bufnr)
+  local response, err = client():request_sync(method, params, h.TIMEOUT, bufnr)
   assert(response, ('%s: %s'):format(method, tostring(err)))
   assert(not response.err, ('%s answered an error: %s'):format(method, vim.inspect(response.err)))
   return response.result
@@ -228,7 +193,7 @@ check('formatting through vim.lsp.buf.format is `vpc fmt`', function()
   wait('attached', function()
     return #vim.lsp.get_clients({ bufnr = messy }) == 1
   end)
-  vim.lsp.buf.format({ bufnr = messy, async = false, timeout_ms = TIMEOUT })
+  vim.lsp.buf.format({ bufnr = messy, async = false, timeout_ms = h.TIMEOUT })
   eq(vim.api.nvim_buf_get_lines(messy, 0, -1, false), {
     'canvas c "C" {',
     '  segment s "S" {',
