@@ -1,6 +1,6 @@
 -- What the headless Neovim tests share (tests/lsp/nvim/test.lua for the server,
 -- editors/nvim/test/test.lua for the plugin): output, named checks that record
--- their result, waiting with a timeout, deep equality, files.
+-- their result, waiting with a timeout, deep equality, files, finding text in a buffer.
 --
 --   local h = dofile(REPO .. '/tests/nvim/harness.lua')
 
@@ -49,6 +49,17 @@ function M.write(path, text)
   local f = assert(io.open(path, 'wb'))
   f:write(text)
   f:close()
+end
+
+--- The 0-based line and byte column of `needle` inside the first `context` of the buffer.
+function M.find(bufnr, context, needle)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local at = line:find(context, 1, true)
+    if at then
+      return i - 1, at - 1 + (context:find(needle or context, 1, true) - 1)
+    end
+  end
+  error('no ' .. context, 2)
 end
 
 return M

@@ -26,7 +26,8 @@ local plugin = vim.fn.fnamemodify(script, ':p:h:h')
 local repo = vim.fn.fnamemodify(plugin, ':h:h')
 local examples = repo .. '/examples'
 local h = dofile(repo .. '/tests/nvim/harness.lua')
-local out, check, wait, eq, read, write, results = h.out, h.check, h.wait, h.eq, h.read, h.write, h.results
+local out, check, wait, eq, read, write, find, results =
+  h.out, h.check, h.wait, h.eq, h.read, h.write, h.find, h.results
 
 if not bin or bin == '' then
   out('Set VPC_BIN to the vpc binary')
@@ -52,16 +53,6 @@ local function client_of(bufnr)
   end)
   eq(#clients, 1, 'vpc clients attached')
   return clients[1]
-end
-
-local function find(bufnr, context, needle)
-  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
-    local at = line:find(context, 1, true)
-    if at then
-      return i - 1, at - 1 + (context:find(needle or context, 1, true) - 1)
-    end
-  end
-  error('no ' .. context)
 end
 
 --- The lines of `:checkhealth vpc`.

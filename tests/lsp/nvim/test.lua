@@ -11,7 +11,7 @@ local examples = arg[1] or 'examples'
 
 local script = debug.getinfo(1, 'S').source:sub(2)
 local h = dofile(vim.fn.fnamemodify(script, ':p:h:h:h') .. '/nvim/harness.lua')
-local out, check, wait, eq, read, results = h.out, h.check, h.wait, h.eq, h.read, h.results
+local out, check, wait, eq, read, find, results = h.out, h.check, h.wait, h.eq, h.read, h.find, h.results
 
 if not bin or bin == '' then
   out('Set VPC_BIN to the vpc binary')
@@ -62,17 +62,6 @@ end
 
 local function buffer_text(bufnr)
   return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
-end
-
---- The 0-based line and byte column of `needle` inside the first `context` of the buffer.
-local function find(bufnr, context, needle)
-  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
-    local at = line:find(context, 1, true)
-    if at then
-      return i - 1, at - 1 + (context:find(needle or context, 1, true) - 1)
-    end
-  end
-  error('no ' .. context)
 end
 
 local function position(bufnr, context, needle)
