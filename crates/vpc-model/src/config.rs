@@ -110,8 +110,15 @@ impl LintConfig {
 
     /// The severity of a code, `None` when it is turned off.
     pub fn severity(&self, code: Code) -> Option<Severity> {
+        self.severity_of(code, code.default_severity())
+    }
+
+    /// The severity of one diagnostic whose lint chose `natural` (its code's default,
+    /// or a lower one for a minor item): a level set in `vpc.toml` for the code applies
+    /// to all of its diagnostics; `None` when the code is off.
+    pub fn severity_of(&self, code: Code, natural: Severity) -> Option<Severity> {
         match self.levels.get(&code) {
-            None => Some(code.default_severity()),
+            None => Some(natural),
             Some(Level::Error) => Some(Severity::Error),
             Some(Level::Warning) => Some(Severity::Warning),
             Some(Level::Info) => Some(Severity::Info),

@@ -62,7 +62,7 @@ fn analyze_with(text: &str, parse: &Parse, config: &LintConfig, parallel: Option
         if lints::is_allowed(&canvases, raw.scope, code) {
             continue;
         }
-        let Some(severity) = config.severity(code) else { continue };
+        let Some(severity) = config.severity_of(code, raw.diagnostic.severity) else { continue };
         diagnostics.push(Diagnostic { severity, ..raw.diagnostic });
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));

@@ -192,10 +192,14 @@ impl<'a> CanvasBuilder<'a> {
             span: node.span,
             section,
             rank: Rank::Missing,
+            rank_span: None,
             category: None,
             role: None,
+            role_span: None,
             frequency: None,
             context: None,
+            when: None,
+            aspect: None,
             note: None,
             importance_score: None,
             satisfaction_score: None,
@@ -204,7 +208,10 @@ impl<'a> CanvasBuilder<'a> {
         };
         for (spec, attr) in self.known_attributes(node.attributes().iter(), Owner::Item(node.kind), scope) {
             match (spec.key, spec.value) {
-                (_, ValueKind::Rank(scale)) => item.rank = self.rank(spec, scale, attr, scope),
+                (_, ValueKind::Rank(scale)) => {
+                    item.rank = self.rank(spec, scale, attr, scope);
+                    item.rank_span = Some(attr.value.span());
+                }
                 (_, ValueKind::References(expects)) => {
                     let link = Link::from_key(spec.key).expect("every reference key is a link");
                     // A reference attribute given twice: the last one counts. This item's
@@ -221,7 +228,12 @@ impl<'a> CanvasBuilder<'a> {
                     }
                 }
                 ("kind", _) => item.category = self.choice(spec, attr, scope),
-                ("role", _) => item.role = self.choice(spec, attr, scope),
+                ("role", _) => {
+                    item.role = self.choice(spec, attr, scope);
+                    item.role_span = Some(attr.value.span());
+                }
+                ("when", _) => item.when = self.choice(spec, attr, scope),
+                ("aspect", _) => item.aspect = self.choice(spec, attr, scope),
                 ("frequency", _) => item.frequency = self.word(attr, scope),
                 ("context", _) => item.context = self.text(attr, scope),
                 ("note", _) => item.note = self.text(attr, scope),
@@ -346,17 +358,20 @@ impl<'a> CanvasBuilder<'a> {
         }
     }
 
+    /// A rating from 0 to 10, or a percentage of respondents from `0%` to `100%`, read
+    /// as a tenth of it (`85%` = 8.5).
     fn score(&mut self, attr: &Attribute, scope: Scope) -> Option<f64> {
         let key = &attr.key.text;
         match &attr.value {
-            Value::Number(n) if (0.0..=10.0).contains(&n.value) => Some(n.value),
+            Value::Number(n) if n.is_percent() && (0.0..=100.0).contains(&n.value) => Some(n.value / 10.0),
+            Value::Number(n) if !n.is_percent() && (0.0..=10.0).contains(&n.value) => Some(n.value),
             Value::Missing(_) => None,
             Value::Number(n) => {
                 self.invalid(
                     scope,
                     n.span,
                     format!("`{key}: {}` is out of range", n.text),
-                    format!("`{key}` is rated from 0 to 10"),
+                    format!("`{key}` is rated from 0 to 10, or as a percentage from 0% to 100%"),
                 );
                 None
             }
@@ -364,8 +379,8 @@ impl<'a> CanvasBuilder<'a> {
                 self.invalid(
                     scope,
                     other.span(),
-                    format!("`{key}` takes a number from 0 to 10"),
-                    format!("write e.g. `{key}: 7`"),
+                    format!("`{key}` takes a number from 0 to 10 or a percentage"),
+                    format!("write e.g. `{key}: 7` or `{key}: 70%`"),
                 );
                 None
             }

@@ -300,10 +300,18 @@ pub struct Str {
     pub span: Span,
 }
 
-/// A number literal, as written and as a value.
+/// A number literal, as written and as a value. A percentage (`85%`) has the value
+/// as written (85) and [`Number::is_percent`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Number {
     pub text: SmolStr,
     pub value: f64,
     pub span: Span,
+}
+
+impl Number {
+    /// Written with a `%` at once after the digits.
+    pub fn is_percent(&self) -> bool {
+        self.text.ends_with('%')
+    }
 }

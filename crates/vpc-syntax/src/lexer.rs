@@ -22,7 +22,8 @@ enum Raw {
     Str,
     #[regex(r#""([^"\\\r\n]|\\[^\r\n])*\\?"#)]
     UnterminatedStr,
-    #[regex(r"[0-9]+(\.[0-9]+)?")]
+    /// A number, optionally a percentage written at once after it (`85%`).
+    #[regex(r"[0-9]+(\.[0-9]+)?%?")]
     Number,
     #[token("{")]
     LBrace,
@@ -421,6 +422,12 @@ mod tests {
     #[test]
     fn identifiers_with_dashes_and_numbers_before_words() {
         assert_eq!(kinds("no-time 9am"), [Kind::Ident("no-time"), Kind::Number("9"), Kind::Ident("am")]);
+    }
+
+    #[test]
+    fn a_percentage_is_one_token_only_when_written_at_once() {
+        assert_eq!(kinds("85% 8.5%"), [Kind::Number("85%"), Kind::Number("8.5%")]);
+        assert_eq!(kinds("85 %"), [Kind::Number("85"), Kind::Error("%")]);
     }
 
     #[test]

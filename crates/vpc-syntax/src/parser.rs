@@ -132,7 +132,7 @@ where
         .labelled("a title in quotes")
         .boxed();
     let number = select! { Tok { kind: Kind::Number(n), .. } = e => Number {
-        text: SmolStr::new(n), value: n.parse().unwrap_or(0.0), span: e.span()
+        text: SmolStr::new(n), value: n.trim_end_matches('%').parse().unwrap_or(0.0), span: e.span()
     } }
     .boxed();
 

@@ -32,7 +32,7 @@ pub enum ValueKind {
     Choice(&'static [&'static str]),
     /// One identifier of a rank scale, first word weighs 5, last weighs 1.
     Rank(&'static [&'static str]),
-    /// A number from 0 to 10.
+    /// A number from 0 to 10, or a percentage from `0%` to `100%` read as a tenth of it.
     Score,
     /// One identifier or a list of identifiers naming items of this kind.
     References(ItemKind),
@@ -55,6 +55,8 @@ pub const JOB_KIND: &[&str] = &["functional", "social", "emotional", "supporting
 pub const JOB_ROLE: &[&str] = &["buyer", "co-creator", "transferrer"];
 pub const PAIN_KIND: &[&str] = &["outcome", "obstacle", "risk"];
 pub const GAIN_KIND: &[&str] = &["required", "expected", "desired", "unexpected"];
+pub const WHEN: &[&str] = &["before", "during", "after"];
+pub const ASPECT: &[&str] = &["functional", "social", "emotional", "financial"];
 pub const PRODUCT_KIND: &[&str] = &["tangible", "digital", "intangible", "financial"];
 
 const fn a(key: &'static str, value: ValueKind) -> AttributeSpec {
@@ -88,6 +90,8 @@ const PAIN: &[AttributeSpec] = &[
     a("kind", Choice(PAIN_KIND)),
     a("severity", Rank(SEVERITY)),
     a("job", References(ItemKind::Job)),
+    a("when", Choice(WHEN)),
+    a("aspect", Choice(ASPECT)),
     a("frequency", Word),
     COMMON[0],
     COMMON[1],
@@ -96,6 +100,8 @@ const GAIN: &[AttributeSpec] = &[
     a("kind", Choice(GAIN_KIND)),
     a("relevance", Rank(RELEVANCE)),
     a("job", References(ItemKind::Job)),
+    a("when", Choice(WHEN)),
+    a("aspect", Choice(ASPECT)),
     a("frequency", Word),
     COMMON[0],
     COMMON[1],

@@ -8,13 +8,16 @@ use vpc_syntax::Span;
 
 use crate::model::{Canvas, ItemId, SectionId};
 
+pub(crate) mod conflicting_attributes;
 pub(crate) mod dangling_creator;
 pub(crate) mod dangling_reliever;
 pub(crate) mod duplicate_attribute;
 pub(crate) mod duplicate_id;
 pub(crate) mod duplicate_section;
+pub(crate) mod idle_product;
 pub(crate) mod invalid_value;
 pub(crate) mod missing_section;
+pub(crate) mod overserved_outcome;
 pub(crate) mod syntax_error;
 pub(crate) mod uncreated_gain;
 pub(crate) mod underserved_outcome;
@@ -26,6 +29,7 @@ pub(crate) mod unranked_gain;
 pub(crate) mod unranked_job;
 pub(crate) mod unranked_pain;
 pub(crate) mod unrelieved_pain;
+pub(crate) mod unserved_job;
 pub(crate) mod wrong_reference_kind;
 
 /// How much a diagnostic matters.
@@ -89,7 +93,11 @@ codes! {
     UncreatedGain = "uncreated-gain", Warning, "uncreated_gain.rs";
     DanglingReliever = "dangling-reliever", Warning, "dangling_reliever.rs";
     DanglingCreator = "dangling-creator", Warning, "dangling_creator.rs";
+    UnservedJob = "unserved-job", Warning, "unserved_job.rs";
+    IdleProduct = "idle-product", Warning, "idle_product.rs";
     UnderservedOutcome = "underserved-outcome", Warning, "underserved_outcome.rs";
+    OverservedOutcome = "overserved-outcome", Info, "overserved_outcome.rs";
+    ConflictingAttributes = "conflicting-attributes", Warning, "conflicting_attributes.rs";
 }
 
 impl Code {
@@ -204,6 +212,12 @@ impl Sink {
 }
 
 impl Diagnostic {
+    /// A severity other than the code's default (e.g. an info for a minor item); a
+    /// level set for the code in `vpc.toml` still wins.
+    pub fn with_severity(&mut self, severity: Severity) -> &mut Diagnostic {
+        self.severity = severity;
+        self
+    }
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Diagnostic {
         self.help = Some(help.into());
         self
@@ -235,7 +249,32 @@ pub(crate) fn check_canvas(canvas: &Canvas, index: usize, sink: &mut Sink) {
     uncreated_gain::check(canvas, index, sink);
     dangling_reliever::check(canvas, index, sink);
     dangling_creator::check(canvas, index, sink);
+    unserved_job::check(canvas, index, sink);
+    idle_product::check(canvas, index, sink);
     underserved_outcome::check(canvas, index, sink);
+    overserved_outcome::check(canvas, index, sink);
+    conflicting_attributes::check(canvas, index, sink);
+}
+
+/// The severity of the lint that reports an open item (unserved job, unrelieved pain,
+/// uncreated gain): a warning, but an info for items ranked in the lowest two steps,
+/// which the method lets go (spec §6).
+pub(crate) fn open_item_severity(item: &crate::model::Item) -> Severity {
+    if item.rank.is_minor() { Severity::Info } else { Severity::Warning }
+}
+
+/// How an open item's help ends: how to let it go on purpose.
+/// `what` addresses the item through `key`, e.g. "a reliever" and "relieves".
+pub(crate) fn let_go_help(item: &crate::model::Item, code: Code, what: &str, key: &str) -> String {
+    match &item.id {
+        Some(name) => {
+            format!("add {what} with `{key}: {}`, or let it go with `allow: {code}` on the {}", name.text, item.kind)
+        }
+        None => format!(
+            "give the {} an identifier and add {what} with `{key}:`, or let it go with `allow: {code}`",
+            item.kind
+        ),
+    }
 }
 
 /// The scope of an item of canvas `index`.

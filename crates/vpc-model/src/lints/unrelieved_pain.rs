@@ -2,25 +2,29 @@
 //! A pain that no reliever relieves: no `reliever` names it in `relieves:`.
 //!
 //! ## Why it matters
-//! Fit is reached when the value map addresses the pains that matter most. An
-//! unrelieved pain lowers the fit score by its weight. It is fine to leave minor
-//! pains alone, as no offer relieves everything: say so with `allow: unrelieved-pain`
-//! on the pain.
+//! Fit is reached when the value map relieves the pains that matter most, and the
+//! method says to deal with the important ones extremely well. An unrelieved pain
+//! lowers the fit score by its weight (16 for `extreme` down to 1 for `negligible`),
+//! and an unrelieved `extreme` pain is a must-have left open: the canvas cannot be a
+//! `fit`. Minor pains (`light`, `negligible`) are only reported as infos — nobody
+//! relieves everything. Let a pain go on purpose with `allow: unrelieved-pain` on
+//! the pain itself: it then leaves the fit altogether, and the decision shows in review.
 //!
 //! ## Example
 //! ```vpc
 //! pain invites "Trouble sending invites" { severity: moderate }
 //! ```
-//! Add a reliever: `reliever rsvp "Online invitations with RSVP" { relieves: invites }`.
+//! Add a reliever: `reliever rsvp "Online invitations with RSVP" { relieves: invites }`,
+//! or let it go: `{ severity: moderate, allow: unrelieved-pain }`.
 
 use vpc_syntax::ItemKind;
 
-use super::{Code, Sink, item_scope};
+use super::{Code, Sink, item_scope, let_go_help, open_item_severity};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
     for (id, pain) in canvas.items_of(ItemKind::Pain) {
-        if canvas.is_covered(id) {
+        if canvas.is_addressed(id) {
             continue;
         }
         let rank = pain.rank.word().map(|w| format!(" ({w})")).unwrap_or_default();
@@ -30,11 +34,7 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
             pain.name_span(),
             format!("pain {}{rank} is not relieved by any reliever", pain.label()),
         )
-        .with_help(match &pain.id {
-            Some(name) => {
-                format!("add a reliever with `relieves: {}`, or `allow: unrelieved-pain` on the pain", name.text)
-            }
-            None => "give the pain an identifier and add a reliever that relieves it".to_string(),
-        });
+        .with_severity(open_item_severity(pain))
+        .with_help(let_go_help(pain, Code::UnrelievedPain, "a reliever", "relieves"));
     }
 }
