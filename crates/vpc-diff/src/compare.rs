@@ -339,9 +339,9 @@ fn summary(canvas: &Canvas, refs: &Outgoing, id: ItemId) -> ItemSummary {
 fn coverage_of(canvas: &Canvas, id: ItemId) -> Option<Coverage> {
     let item = canvas.item(id);
     Some(match item.kind {
-        ItemKind::Pain if canvas.is_covered(id) => Coverage::Relieved,
+        ItemKind::Pain if canvas.is_addressed(id) => Coverage::Relieved,
         ItemKind::Pain => Coverage::Unrelieved,
-        ItemKind::Gain if canvas.is_covered(id) => Coverage::Created,
+        ItemKind::Gain if canvas.is_addressed(id) => Coverage::Created,
         ItemKind::Gain => Coverage::Uncreated,
         ItemKind::Outcome if !canvas.addressed_by(id).is_empty() => Coverage::Addressed,
         ItemKind::Outcome => match item.opportunity() {

@@ -230,7 +230,7 @@ impl Cx<'_> {
         let first = |k: ItemKind, open_only: bool| {
             canvas.and_then(|c| {
                 c.items_of(k)
-                    .filter(|(id, _)| !open_only || !c.is_covered(*id))
+                    .filter(|(id, _)| !open_only || !c.is_addressed(*id))
                     .find_map(|(_, i)| i.id.as_ref().map(|id| id.text.clone()))
             })
         };

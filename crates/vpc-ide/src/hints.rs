@@ -104,7 +104,7 @@ pub fn code_lenses(file: &File) -> Vec<CodeLens> {
                 Some(fit) => format!("fit {fit}%"),
                 None => "fit n/a".to_string(),
             }];
-            let open = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| !canvas.is_covered(*id)).count();
+            let open = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| !canvas.is_addressed(*id)).count();
             let (pains, gains) = (open(ItemKind::Pain), open(ItemKind::Gain));
             if pains > 0 {
                 parts.push(format!("{} unrelieved", plural(pains, "pain")));

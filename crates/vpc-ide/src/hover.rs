@@ -171,7 +171,7 @@ fn describe_canvas(canvas: &Canvas) -> String {
         None => out.push_str("fit n/a: the canvas has no pains and no gains yet"),
     }
     let count = |kind: ItemKind| canvas.items_of(kind).count();
-    let covered = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| canvas.is_covered(*id)).count();
+    let covered = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| canvas.is_addressed(*id)).count();
     let (pains, gains) = (count(ItemKind::Pain), count(ItemKind::Gain));
     if pains + gains > 0 {
         out.push_str(&format!(
@@ -183,7 +183,7 @@ fn describe_canvas(canvas: &Canvas) -> String {
         ));
     }
     let mut open: Vec<(ItemId, &Item)> =
-        canvas.items_of(ItemKind::Pain).filter(|(id, _)| !canvas.is_covered(*id)).collect();
+        canvas.items_of(ItemKind::Pain).filter(|(id, _)| !canvas.is_addressed(*id)).collect();
     open.sort_by_key(|(id, item)| (std::cmp::Reverse(item.rank.weight()), *id));
     if !open.is_empty() {
         let shown: Vec<String> = open.iter().take(3).map(|(_, item)| with_rank(item)).collect();
@@ -192,7 +192,7 @@ fn describe_canvas(canvas: &Canvas) -> String {
     }
     let uncreated: Vec<String> = canvas
         .items_of(ItemKind::Gain)
-        .filter(|(id, _)| !canvas.is_covered(*id))
+        .filter(|(id, _)| !canvas.is_addressed(*id))
         .take(3)
         .map(|(_, i)| with_rank(i))
         .collect();

@@ -62,7 +62,7 @@ fn rank_order(rank: Rank) -> u8 {
 
 /// Is this item a gap in the fit: a pain no reliever relieves, a gain no creator creates?
 pub fn is_gap(canvas: &Canvas, id: ItemId) -> bool {
-    matches!(canvas.item(id).kind, ItemKind::Pain | ItemKind::Gain) && !canvas.is_covered(id)
+    matches!(canvas.item(id).kind, ItemKind::Pain | ItemKind::Gain) && !canvas.is_addressed(id)
 }
 
 /// Is this outcome under-served (opportunity ≥ 10) with nothing addressing it?
@@ -87,7 +87,7 @@ impl FitBreakdown {
             for (id, item) in canvas.items_of(kind) {
                 let weight = item.rank.weight();
                 slot.1 += weight;
-                if canvas.is_covered(id) {
+                if canvas.is_addressed(id) {
                     slot.0 += weight;
                 }
             }

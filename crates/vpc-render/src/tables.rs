@@ -221,7 +221,7 @@ pub(crate) fn fit_table(canvas: &Canvas) -> Table {
     };
     let count = |kind: ItemKind| {
         let all = canvas.items_of(kind).count();
-        let covered = canvas.items_of(kind).filter(|(id, _)| canvas.is_covered(*id)).count();
+        let covered = canvas.items_of(kind).filter(|(id, _)| canvas.is_addressed(*id)).count();
         format!("{covered} of {all}")
     };
     let rows = vec![
