@@ -19,8 +19,8 @@ fn write_files(root: &Path, files: &[(&str, &str)]) {
     }
 }
 
-const CLEAN: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: high } }\n  value-map {}\n}\n";
-const ERRS: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: \"high\" } }\n  value-map {}\n}\n";
+const CLEAN: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: high } }\n  value-map { product p \"P\" { serves: j } }\n}\n";
+const ERRS: &str = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: \"high\" } }\n  value-map { product p \"P\" { serves: j } }\n}\n";
 
 /// CRLF line ends, emoji before the problems, a syntax error (an empty range).
 const MARIAGE: &str = "canvas c \"Mariage 💍\" {\r\n  segment s \"Fiancés 🎉\" {\r\n    job a \"Organiser le 💒\" { importance:\r\n    pain p \"Pas le temps ⏰\" { severity: light }\r\n    gain g \"Fête 🎉\" { relevance: high } gain h \"Photos 📷\" { relevance: low }\r\n  }\r\n  value-map { reliever r \"R\" { relieves: p } creator k \"K\" { creates: g } }\r\n}\r\n";
@@ -396,7 +396,10 @@ fn github_prints_nothing_for_clean_files_and_keeps_the_exit_codes() {
         &[
             ("clean.vpc", CLEAN),
             ("errs.vpc", ERRS),
-            ("warns.vpc", "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" }\n  value-map {}\n}\n"),
+            (
+                "warns.vpc",
+                "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" }\n  value-map { product p \"P\" { serves: j } }\n}\n",
+            ),
         ],
     );
     let out = check(dir.path(), "github", &["clean.vpc"]);
@@ -483,7 +486,7 @@ fn junit_reads_back_with_the_right_counts() {
     }
     assert_eq!(count(root, "tests"), tests);
     assert_eq!(count(root, "failures"), failures);
-    assert_eq!((tests, failures), (8, 6));
+    assert_eq!((tests, failures), (10, 6));
     // The odd title, through an attribute: quotes, `&`, `<`, line ends and tabs survive.
     let missing = doc
         .descendants()

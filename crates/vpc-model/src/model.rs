@@ -222,12 +222,12 @@ impl Band {
             Band::WorthConsidering
         }
     }
-    /// How the band reads in a message: "extreme (15 or more)".
+    /// How the band reads in a message: "extreme: 15 or more".
     pub fn describe(self) -> &'static str {
         match self {
-            Band::Extreme => "an extreme opportunity (15 or more)",
-            Band::High => "a high opportunity (12 or more)",
-            Band::WorthConsidering => "worth considering (10 or more)",
+            Band::Extreme => "extreme: 15 or more",
+            Band::High => "high: 12 or more",
+            Band::WorthConsidering => "worth considering: 10 or more",
         }
     }
     pub fn as_str(self) -> &'static str {

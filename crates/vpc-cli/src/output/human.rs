@@ -9,6 +9,7 @@ use crate::check::Checked;
 pub(super) fn write(out: Out<'_>, checked: &[Checked], colour: bool) -> std::io::Result<()> {
     for c in checked {
         write_diagnostics(out, &c.path.display().to_string(), &c.text, &c.analysis.diagnostics, colour)?;
+        write_judgements(out, c)?;
     }
     let count = |s: Severity| checked.iter().map(|c| c.analysis.count(s)).sum::<usize>();
     let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
@@ -18,6 +19,37 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked], colour: bool) -> std::io:
     }
     let verdict = if errors + warnings + infos == 0 { "ok" } else { "done" };
     writeln!(out, "{verdict}: {} checked, {}", plural(checked.len(), "file"), parts.join(", "))
+}
+
+/// One line per canvas of the file (spec §8): its fit, verdict and unaddressed must-haves, e.g.
+/// `examples/wedding.vpc: canvas wedding: fit 78, partial; unaddressed must-haves: unfinished`.
+fn write_judgements(out: Out<'_>, c: &Checked) -> std::io::Result<()> {
+    for canvas in &c.analysis.canvases {
+        writeln!(out, "{}: canvas {}", c.path.display(), judgement_line(canvas))?;
+    }
+    Ok(())
+}
+
+/// `wedding: fit 78, partial; unaddressed must-haves: unfinished, carefree`.
+pub(crate) fn judgement_line(canvas: &vpc_model::Canvas) -> String {
+    let j = canvas.judge();
+    let name = match &canvas.id {
+        Some(id) => id.text.to_string(),
+        None => format!("\"{}\"", canvas.title),
+    };
+    let mut line = match j.fit {
+        Some(fit) => format!("{name}: fit {fit}, {}", j.verdict),
+        None => format!("{name}: fit n/a ({})", j.verdict.meaning()),
+    };
+    if !j.unaddressed.is_empty() {
+        let names: Vec<String> = j.unaddressed.iter().map(|&i| canvas.item(i).label().replace('`', "")).collect();
+        line.push_str(&format!(
+            "; unaddressed must-have{}: {}",
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ));
+    }
+    line
 }
 
 /// The diagnostics of one file, each as a report with the source excerpt.

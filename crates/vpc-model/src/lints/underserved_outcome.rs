@@ -38,7 +38,7 @@ pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
             item_scope(index, id),
             outcome.name_span(),
             format!(
-                "outcome {} is under-served (opportunity {}: {}) and nothing addresses it",
+                "outcome {} is under-served with opportunity {} ({}) and nothing addresses it",
                 outcome.label(),
                 format_score(score),
                 band.describe()
