@@ -124,8 +124,12 @@ fn two_files_markdown_and_json() {
     assert_eq!(file["status"], "modified");
     let canvas = &file["canvases"][0];
     assert_eq!(canvas["id"], "wedding");
-    assert_eq!(canvas["fit"]["before"], 73);
-    assert_eq!(canvas["fit"]["after"], 50);
+    assert_eq!(canvas["fit"]["before"], 50);
+    assert_eq!(canvas["fit"]["after"], 26);
+    assert_eq!(
+        canvas["verdict"],
+        serde_json::json!({"before": "partial", "after": "weak", "newly_unaddressed": ["carefree"], "no_longer_unaddressed": []})
+    );
     assert_eq!(canvas["added"][0]["id"], "overpay");
     assert_eq!(canvas["removed"][0]["id"], "one-stop");
     assert_eq!(canvas["coverage"][0]["id"], "invites");

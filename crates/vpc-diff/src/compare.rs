@@ -2,13 +2,13 @@
 
 use std::collections::HashSet;
 
-use vpc_model::{Analysis, Canvas, ItemId, Link, LintConfig, Rank, Reference, Section, Target, UNDERSERVED};
+use vpc_model::{Analysis, Canvas, ItemId, Link, LintConfig, Rank, Reference, Section, Service, Target};
 use vpc_syntax::{BlockKind, ItemKind};
 
 use crate::matching::{self, Key};
 use crate::{
     CanvasChange, CanvasDiff, Coverage, CoverageChange, Diff, Direction, FitChange, ItemChange, ItemDiff, ItemSummary,
-    Links, Scores, Status,
+    Links, Scores, Status, VerdictChange,
 };
 
 /// The reference attributes, in the order changes are reported.
@@ -58,16 +58,39 @@ fn id_text(name: &Option<vpc_syntax::Name>) -> Option<String> {
 fn whole_canvas(canvas: &Canvas, status: Status) -> CanvasDiff {
     let refs = Outgoing::new(canvas);
     let items: Vec<ItemSummary> = canvas.item_ids().map(|id| summary(canvas, &refs, id)).collect();
-    let fit = canvas.fit();
-    let (added, removed, fit) = match status {
-        Status::Added => (items, Vec::new(), FitChange { before: None, after: fit }),
-        _ => (Vec::new(), items, FitChange { before: fit, after: None }),
+    let judgement = canvas.judge();
+    let (fit, verdict) = (judgement.fit, Some(judgement.verdict.as_str()));
+    let unaddressed = must_have_labels(canvas, &judgement.unaddressed);
+    let (added, removed, fit, verdict) = match status {
+        Status::Added => (
+            items,
+            Vec::new(),
+            FitChange { before: None, after: fit },
+            VerdictChange {
+                before: None,
+                after: verdict,
+                newly_unaddressed: unaddressed,
+                no_longer_unaddressed: Vec::new(),
+            },
+        ),
+        _ => (
+            Vec::new(),
+            items,
+            FitChange { before: fit, after: None },
+            VerdictChange {
+                before: verdict,
+                after: None,
+                newly_unaddressed: Vec::new(),
+                no_longer_unaddressed: Vec::new(),
+            },
+        ),
     };
     CanvasDiff {
         status,
         id: id_text(&canvas.id),
         title: canvas.title.to_string(),
         fit,
+        verdict,
         changes: Vec::new(),
         added,
         removed,
@@ -103,10 +126,10 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
             changed.push(ItemDiff { kind: item.kind, id: id_text(&item.id), title: item.title.to_string(), changes });
         }
         if let (Some(before), Some(after)) = (coverage_of(old, o), coverage_of(new, n)) {
-            let quiet = matches!(
-                (before, after),
-                (Coverage::Served, Coverage::Unrated) | (Coverage::Unrated, Coverage::Served)
-            );
+            // Outcomes that nothing addresses moving between served, over-served and
+            // unrated are rating changes, already reported as such.
+            let calm = |c: Coverage| matches!(c, Coverage::Served | Coverage::OverServed | Coverage::Unrated);
+            let quiet = item.kind == ItemKind::Outcome && calm(before) && calm(after);
             if before != after && !quiet {
                 let by = if after.is_gap() { Vec::new() } else { covered_by(new, n) };
                 coverage.push(CoverageChange {
@@ -128,24 +151,59 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
         .collect::<Vec<_>>();
 
     let changes = canvas_changes(old, new);
-    let fit = FitChange { before: old.fit(), after: new.fit() };
+    let (old_judgement, new_judgement) = (old.judge(), new.judge());
+    let fit = FitChange { before: old_judgement.fit, after: new_judgement.fit };
+    // Must-haves are compared through the item pairing: an unaddressed must-have of the
+    // new canvas is new when its old counterpart (if any) was not an unaddressed must-have.
+    let was_unaddressed = |o: usize| old_judgement.unaddressed.contains(&ItemId(o as u32));
+    let newly: Vec<ItemId> = new_judgement
+        .unaddressed
+        .iter()
+        .copied()
+        .filter(|n| !new_to_old[n.0 as usize].is_some_and(was_unaddressed))
+        .collect();
+    let is_unaddressed = |n: usize| new_judgement.unaddressed.contains(&ItemId(n as u32));
+    let no_longer: Vec<ItemId> = old_judgement
+        .unaddressed
+        .iter()
+        .copied()
+        .filter(|o| !old_to_new[o.0 as usize].is_some_and(is_unaddressed))
+        .collect();
+    let verdict = VerdictChange {
+        before: Some(old_judgement.verdict.as_str()),
+        after: Some(new_judgement.verdict.as_str()),
+        newly_unaddressed: must_have_labels(new, &newly),
+        no_longer_unaddressed: must_have_labels(old, &no_longer),
+    };
     let unchanged = changes.is_empty()
         && added.is_empty()
         && removed.is_empty()
         && changed.is_empty()
         && coverage.is_empty()
-        && fit.before == fit.after;
+        && fit.before == fit.after
+        && !verdict.changed();
     CanvasDiff {
         status: if unchanged { Status::Unchanged } else { Status::Modified },
         id: id_text(&new.id),
         title: new.title.to_string(),
         fit,
+        verdict,
         changes,
         added,
         removed,
         changed,
         coverage,
     }
+}
+
+/// How must-haves are named in a diff: id, else title in quotes.
+fn must_have_labels(canvas: &Canvas, ids: &[ItemId]) -> Vec<String> {
+    ids.iter()
+        .map(|&i| {
+            let item = canvas.item(i);
+            crate::label(item.id.as_ref().map(|n| n.text.as_str()), &item.title)
+        })
+        .collect()
 }
 
 fn item_keys(canvas: &Canvas) -> Vec<Key<'_, ItemKind>> {
@@ -338,15 +396,20 @@ fn summary(canvas: &Canvas, refs: &Outgoing, id: ItemId) -> ItemSummary {
 
 fn coverage_of(canvas: &Canvas, id: ItemId) -> Option<Coverage> {
     let item = canvas.item(id);
+    let addressed = canvas.is_addressed(id);
     Some(match item.kind {
-        ItemKind::Pain if canvas.is_addressed(id) => Coverage::Relieved,
+        ItemKind::Job | ItemKind::Pain | ItemKind::Gain if !addressed && canvas.is_let_go(id) => Coverage::LetGo,
+        ItemKind::Job if addressed => Coverage::Served,
+        ItemKind::Job => Coverage::Unserved,
+        ItemKind::Pain if addressed => Coverage::Relieved,
         ItemKind::Pain => Coverage::Unrelieved,
-        ItemKind::Gain if canvas.is_addressed(id) => Coverage::Created,
+        ItemKind::Gain if addressed => Coverage::Created,
         ItemKind::Gain => Coverage::Uncreated,
         ItemKind::Outcome if !canvas.addressed_by(id).is_empty() => Coverage::Addressed,
-        ItemKind::Outcome => match item.opportunity() {
-            Some(score) if score >= UNDERSERVED => Coverage::UnderServed,
-            Some(_) => Coverage::Served,
+        ItemKind::Outcome => match item.service() {
+            Some(Service::Underserved(_)) => Coverage::UnderServed,
+            Some(Service::Overserved) => Coverage::OverServed,
+            Some(Service::Appropriate) => Coverage::Served,
             None => Coverage::Unrated,
         },
         _ => return None,
@@ -356,6 +419,7 @@ fn coverage_of(canvas: &Canvas, id: ItemId) -> Option<Coverage> {
 /// The relievers, creators or addressing items that cover an item now.
 fn covered_by(canvas: &Canvas, id: ItemId) -> Vec<String> {
     let sources = match canvas.item(id).kind {
+        ItemKind::Job => canvas.sources(id, Link::Serves),
         ItemKind::Pain => canvas.relieved_by(id),
         ItemKind::Gain => canvas.created_by(id),
         ItemKind::Outcome => canvas.addressed_by(id),

@@ -103,6 +103,9 @@ pub struct CanvasDiff {
     /// The title in the new file (the old one when removed).
     pub title: String,
     pub fit: FitChange,
+    /// The method's verdict before and after, and the must-haves that became (or
+    /// stopped being) unaddressed.
+    pub verdict: VerdictChange,
     /// Changes to the canvas itself and its sections, e.g. a new title or market.
     pub changes: Vec<CanvasChange>,
     /// Items of the new canvas matched by none of the old, in source order.
@@ -127,6 +130,25 @@ impl CanvasDiff {
 pub struct FitChange {
     pub before: Option<u32>,
     pub after: Option<u32>,
+}
+
+/// The verdict (spec §7: `fit`, `partial`, `weak`, `n/a`) before and after; `None` when
+/// there is no canvas on that side.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct VerdictChange {
+    pub before: Option<&'static str>,
+    pub after: Option<&'static str>,
+    /// Must-haves (top-ranked jobs, pains, gains) unaddressed now and not before, by
+    /// label (id, else title in quotes), in new source order.
+    pub newly_unaddressed: Vec<String>,
+    /// Must-haves unaddressed before and addressed, let go or gone now.
+    pub no_longer_unaddressed: Vec<String>,
+}
+
+impl VerdictChange {
+    pub fn changed(&self) -> bool {
+        self.before != self.after || !self.newly_unaddressed.is_empty() || !self.no_longer_unaddressed.is_empty()
+    }
 }
 
 /// A change to a canvas, its segment or its value map.
@@ -196,12 +218,21 @@ pub enum Coverage {
     Unrelieved,
     Created,
     Uncreated,
+    /// A job no product serves.
+    Unserved,
+    /// A job, pain or gain not addressed and let go on purpose (its own `allow:`).
+    #[serde(rename = "let-go")]
+    LetGo,
     /// Something `addresses` the outcome.
     Addressed,
-    /// Opportunity ≥ 10 and nothing addresses it.
+    /// An under-served outcome (importance above satisfaction, opportunity ≥ 10) that
+    /// nothing addresses.
     #[serde(rename = "under-served")]
     UnderServed,
-    /// Opportunity < 10 and nothing addresses it.
+    /// Satisfaction above importance, and nothing addresses it.
+    #[serde(rename = "over-served")]
+    OverServed,
+    /// A job a product serves; an outcome served well enough today that nothing addresses.
     Served,
     /// No importance or no satisfaction, and nothing addresses it.
     Unrated,
@@ -214,15 +245,18 @@ impl Coverage {
             Coverage::Unrelieved => "unrelieved",
             Coverage::Created => "created",
             Coverage::Uncreated => "uncreated",
+            Coverage::Unserved => "unserved",
+            Coverage::LetGo => "let go",
             Coverage::Addressed => "addressed",
             Coverage::UnderServed => "under-served",
+            Coverage::OverServed => "over-served",
             Coverage::Served => "served",
             Coverage::Unrated => "unrated",
         }
     }
-    /// Unrelieved, uncreated or under-served: something a reviewer should look at.
+    /// Unrelieved, uncreated, unserved or under-served: something a reviewer should look at.
     pub fn is_gap(self) -> bool {
-        matches!(self, Coverage::Unrelieved | Coverage::Uncreated | Coverage::UnderServed)
+        matches!(self, Coverage::Unrelieved | Coverage::Uncreated | Coverage::Unserved | Coverage::UnderServed)
     }
 }
 

@@ -10,6 +10,20 @@ fn canvas(segment: &str, value_map: &str) -> String {
     format!("canvas c \"C\" {{\n  segment s \"S\" {{\n{segment}\n  }}\n  value-map v \"V\" {{\n{value_map}\n  }}\n}}\n")
 }
 
+/// A one-file report of a diff, to render.
+fn report(diff: &Diff) -> vpc_diff::Report {
+    vpc_diff::Report {
+        old_revision: None,
+        new_revision: None,
+        files: vec![vpc_diff::FileDiff {
+            path: "x.vpc".into(),
+            old_path: None,
+            status: Status::Modified,
+            diff: diff.clone(),
+        }],
+    }
+}
+
 fn only(diff: &Diff) -> &CanvasDiff {
     assert_eq!(diff.canvases.len(), 1, "{diff:#?}");
     &diff.canvases[0]
@@ -380,7 +394,9 @@ fn pains_become_relieved_and_unrelieved() {
     assert_eq!((b.before, b.after, b.by.clone()), (Coverage::Unrelieved, Coverage::Relieved, vec!["s".to_string()]));
     // New source order.
     assert_eq!(c.coverage.iter().map(|c| c.label()).collect::<Vec<_>>(), ["a", "b"]);
-    assert_eq!((c.fit.before, c.fit.after), (Some(57), Some(43)));
+    // severe 8 and moderate 4: 8 of 12 before, 4 of 12 after.
+    assert_eq!((c.fit.before, c.fit.after), (Some(67), Some(33)));
+    assert_eq!((c.verdict.before, c.verdict.after), (Some("partial"), Some("weak")));
 }
 
 #[test]
@@ -455,9 +471,64 @@ fn fit_before_and_after_including_undefined() {
     );
     let diff = diff_texts(&old, &new);
     let c = only(&diff);
-    assert_eq!((c.fit.before, c.fit.after), (None, Some(83)));
+    // Jobs count: the unserved job 8 alone is fit 0; then job 8 + pain 16 (relieved) + gain 1 = 16 of 25.
+    assert_eq!((c.fit.before, c.fit.after), (Some(0), Some(64)));
     let back = diff_texts(&new, &old);
-    assert_eq!((only(&back).fit.before, only(&back).fit.after), (Some(83), None));
+    assert_eq!((only(&back).fit.before, only(&back).fit.after), (Some(64), Some(0)));
+    let nothing = canvas(r#"    outcome o "O" { importance: 3 }"#, "");
+    let c = diff_texts(&nothing, &old);
+    assert_eq!((only(&c).fit.before, only(&c).fit.after), (None, Some(0)));
+    assert_eq!((only(&c).verdict.before, only(&c).verdict.after), (Some("n/a"), Some("weak")));
+}
+
+#[test]
+fn verdicts_let_go_items_and_must_haves() {
+    let segment = r#"    job j "J" { importance: high }
+    pain top "Top pain" { severity: extreme }
+    pain minor "Minor" { severity: moderate ALLOW }
+    gain g "G" { relevance: essential }"#;
+    let map = r#"    product p "P" { serves: j }
+    reliever r "R" { relieves: RELIEVED }
+    creator k "K" { creates: g }"#;
+    let text =
+        |allow: &str, relieved: &str| canvas(&segment.replace("ALLOW", allow), &map.replace("RELIEVED", relieved));
+    // The top pain relieved, the minor one open: 40 of 44 = 91, a fit.
+    let good = text("", "top");
+    // The top pain open instead: 28 of 44 = 64, partial, with an unaddressed must-have.
+    let top_open = text("", "minor");
+    let diff = diff_texts(&good, &top_open);
+    let c = only(&diff);
+    assert_eq!((c.fit.before, c.fit.after), (Some(91), Some(64)));
+    assert_eq!((c.verdict.before, c.verdict.after), (Some("fit"), Some("partial")));
+    assert_eq!(c.verdict.newly_unaddressed, ["top"]);
+    let human = vpc_diff::render::human(&report(&diff), false);
+    assert!(human.contains("fit 91% → 64% (-27), fit → partial"), "{human}");
+    assert!(human.contains("! must-have top is unaddressed"), "{human}");
+    let back = diff_texts(&top_open, &good);
+    assert_eq!(only(&back).verdict.no_longer_unaddressed, ["top"]);
+    assert!(only(&back).verdict.newly_unaddressed.is_empty());
+
+    // Letting the minor pain go: out of the fit (40 of 40), and said so; taking it back, too.
+    let let_go = text(", allow: unrelieved-pain", "top");
+    let diff = diff_texts(&good, &let_go);
+    let c = only(&diff);
+    assert_eq!((c.fit.before, c.fit.after), (Some(91), Some(100)));
+    let minor = coverage(c, "minor");
+    assert_eq!((minor.before, minor.after), (Coverage::Unrelieved, Coverage::LetGo));
+    let human = vpc_diff::render::human(&report(&diff), false);
+    assert!(human.contains("~ pain minor: let go on purpose (out of the fit)"), "{human}");
+    let markdown = vpc_diff::render::markdown(&report(&diff));
+    assert!(markdown.contains("let go on purpose"), "{markdown}");
+    let back = diff_texts(&let_go, &good);
+    let minor = coverage(only(&back), "minor");
+    assert_eq!((minor.before, minor.after), (Coverage::LetGo, Coverage::Unrelieved));
+    let human = vpc_diff::render::human(&report(&back), false);
+    assert!(human.contains("! pain minor: taken back: now unrelieved"), "{human}");
+    // Jobs: served or not.
+    let unserved = good.replace("serves: j", "serves: []");
+    let c = diff_texts(&good, &unserved);
+    let j = coverage(only(&c), "j");
+    assert_eq!((j.before, j.after), (Coverage::Served, Coverage::Unserved));
 }
 
 const TWO: &str = r#"
@@ -513,7 +584,8 @@ canvas rider-side "Riders" {
     );
     let added = &diff.canvases[0];
     assert_eq!(ids(&added.added), ["rent"]);
-    assert_eq!((added.fit.before, added.fit.after), (None, None));
+    assert_eq!((added.fit.before, added.fit.after), (None, Some(0)));
+    assert_eq!((added.verdict.before, added.verdict.after), (None, Some("weak")));
     let removed = &diff.canvases[2];
     assert_eq!(ids(&removed.removed), ["idle"]);
     assert_eq!((removed.fit.before, removed.fit.after), (Some(0), None));

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use super::{Trend, canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend};
+use super::{
+    Trend, canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend, verdict_text,
+};
 use crate::{CanvasDiff, Coverage, FileDiff, Report, Status, quote};
 
 const RESET: &str = "\x1b[0m";
@@ -73,7 +75,7 @@ impl Writer {
             Some(id) => format!("canvas {id} {}", quote(&canvas.title)),
             None => format!("canvas {}", quote(&canvas.title)),
         };
-        let fit = fit_text(canvas.fit, canvas.status);
+        let fit = fit_text(canvas.fit, canvas.status) + &verdict_text(&canvas.verdict, canvas.status);
         let plain = |s: &str| s.to_string();
         match canvas.status {
             Status::Removed => {
@@ -83,6 +85,12 @@ impl Writer {
             }
             Status::Added => self.line(1, Some(GREEN), &format!("+ {name} (new, {fit})")),
             _ => self.line(1, Some(BOLD), &format!("{name}: {fit}")),
+        }
+        for label in &canvas.verdict.newly_unaddressed {
+            self.line(2, Some(RED), &format!("! must-have {label} is unaddressed"));
+        }
+        for label in &canvas.verdict.no_longer_unaddressed {
+            self.line(2, Some(GREEN), &format!("✓ must-have {label} is no longer unaddressed"));
         }
         for change in &canvas.changes {
             let (marker, on, phrase) = canvas_change_parts(change, &plain, &quote);

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::{
     Summary, Trend, canvas_change_parts, change_phrases, coverage_phrase, fit_text, item_details, plural, trend,
+    verdict_text,
 };
 use crate::{CanvasDiff, Coverage, FileDiff, ItemSummary, Report, Status};
 
@@ -96,7 +97,7 @@ fn write_canvas(out: &mut String, canvas: &CanvasDiff) {
         Some(id) => format!("{title} ({})", code(id)),
         None => title,
     };
-    let fit = fit_text(canvas.fit, canvas.status);
+    let fit = fit_text(canvas.fit, canvas.status) + &verdict_text(&canvas.verdict, canvas.status);
     match canvas.status {
         Status::Removed => {
             let _ = writeln!(out, "#### ~~{name}~~ · removed · {fit}\n");
@@ -109,6 +110,15 @@ fn write_canvas(out: &mut String, canvas: &CanvasDiff) {
         _ => {
             let _ = writeln!(out, "#### {name} · {fit}\n");
         }
+    }
+    for label in &canvas.verdict.newly_unaddressed {
+        let _ = writeln!(out, "- :warning: must-have {} is **unaddressed**", code_label(label));
+    }
+    for label in &canvas.verdict.no_longer_unaddressed {
+        let _ = writeln!(out, "- :white_check_mark: must-have {} is no longer unaddressed", code_label(label));
+    }
+    if !canvas.verdict.newly_unaddressed.is_empty() || !canvas.verdict.no_longer_unaddressed.is_empty() {
+        out.push('\n');
     }
 
     if !canvas.added.is_empty() {
@@ -180,6 +190,11 @@ fn item_cell(kind: &str, id: Option<&str>, title: &str) -> String {
 }
 
 /// Inline code that survives backticks in the text.
+/// A must-have's label (`id`, or `"title"`) as Markdown: the id in code, a title escaped.
+fn code_label(label: &str) -> String {
+    if label.starts_with('"') { escape(label) } else { code(label) }
+}
+
 fn code(text: &str) -> String {
     let text = one_line(text);
     let mut longest = 0;

@@ -26,7 +26,8 @@ pub struct Summary {
     /// In modified canvases: coverage changes that opened a gap (unrelieved,
     /// uncreated, under-served), and added pains, gains and outcomes with a gap.
     pub gaps_opened: usize,
-    /// In modified canvases: coverage changes that closed a gap.
+    /// In modified canvases: coverage changes that closed a gap (letting an item go
+    /// closes none: it is a decision, listed on its own).
     pub gaps_closed: usize,
 }
 
@@ -69,7 +70,11 @@ impl Summary {
                 s.items.changed += canvas.changed.len();
                 s.gaps_opened += canvas.added.iter().filter(|i| i.coverage.is_some_and(Coverage::is_gap)).count();
                 s.gaps_opened += canvas.coverage.iter().filter(|c| c.after.is_gap()).count();
-                s.gaps_closed += canvas.coverage.iter().filter(|c| c.before.is_gap() && !c.after.is_gap()).count();
+                s.gaps_closed += canvas
+                    .coverage
+                    .iter()
+                    .filter(|c| c.before.is_gap() && !c.after.is_gap() && c.after != Coverage::LetGo)
+                    .count();
             }
         }
         s
@@ -141,18 +146,36 @@ pub(crate) fn link_phrase(link: &str, added: bool, targets: &[String], code: &dy
     format!("{} {verb} {}", if added { "now" } else { "no longer" }, targets.join(", "))
 }
 
-/// How a coverage change reads: `now relieved by e-invites`, `now under-served (opportunity 12)`.
+/// How a coverage change reads: `now relieved by e-invites`, `now under-served (opportunity 12)`,
+/// `let go on purpose (out of the fit)`, `taken back: now unrelieved`.
 pub(crate) fn coverage_phrase(change: &CoverageChange, code: &dyn Fn(&str) -> String) -> String {
     let opportunity =
         change.opportunity.map_or("unrated".to_string(), |o| format!("opportunity {}", vpc_model::format_score(o)));
+    let by = || change.by.iter().map(|b| code(b)).collect::<Vec<String>>().join(", ");
     match change.after {
         Coverage::Relieved | Coverage::Created | Coverage::Addressed => {
-            let by: Vec<String> = change.by.iter().map(|b| code(b)).collect();
-            format!("now {} by {}", change.after.word(), by.join(", "))
+            format!("now {} by {}", change.after.word(), by())
         }
-        Coverage::Unrelieved | Coverage::Uncreated => format!("now {}", change.after.word()),
+        Coverage::Served if change.kind == vpc_syntax::ItemKind::Job => format!("now served by {}", by()),
+        Coverage::Unrelieved | Coverage::Uncreated | Coverage::Unserved if change.before == Coverage::LetGo => {
+            format!("taken back: now {}", change.after.word())
+        }
+        Coverage::Unrelieved | Coverage::Uncreated | Coverage::Unserved => format!("now {}", change.after.word()),
+        Coverage::LetGo => "let go on purpose (out of the fit)".to_string(),
         Coverage::UnderServed => format!("now under-served ({opportunity})"),
+        Coverage::OverServed => format!("now over-served ({opportunity})"),
         Coverage::Served | Coverage::Unrated => format!("no longer {} ({opportunity})", change.before.word()),
+    }
+}
+
+/// How the verdict reads after the fit: `, partial → fit`, `, partial` (unchanged), or
+/// nothing when there is no verdict to tell.
+pub(crate) fn verdict_text(verdict: &crate::VerdictChange, status: Status) -> String {
+    match (status, verdict.before, verdict.after) {
+        (Status::Removed, Some(before), _) => format!(", was {before}"),
+        (_, Some(before), Some(after)) if before != after => format!(", {before} → {after}"),
+        (_, _, Some(after)) => format!(", {after}"),
+        _ => String::new(),
     }
 }
 
@@ -165,10 +188,14 @@ pub(crate) enum Trend {
 }
 
 pub(crate) fn trend(change: &CoverageChange) -> Trend {
-    if change.after.is_gap() {
+    if change.after == Coverage::LetGo {
+        // A decision to review, neither a gap opened nor one closed.
+        Trend::Neutral
+    } else if change.after.is_gap() {
         Trend::Worse
     } else if change.before.is_gap()
         || matches!(change.after, Coverage::Relieved | Coverage::Created | Coverage::Addressed)
+        || (change.after == Coverage::Served && change.kind == vpc_syntax::ItemKind::Job)
     {
         Trend::Better
     } else {
