@@ -13,6 +13,7 @@ mod diff;
 mod explain;
 mod files;
 mod fmt;
+mod init;
 mod output;
 mod render;
 
@@ -36,6 +37,8 @@ enum Command {
     Render(render::Args),
     /// Explain a diagnostic code, or list them all
     Explain(explain::Args),
+    /// Write a starter canvas whose comments ask the method's questions (never overwrites)
+    Init(init::Args),
     /// Run the language server on stdin/stdout (LSP 3.17)
     Lsp(LspArgs),
 }
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Render(args) => render::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Init(args) => init::run(args),
         Command::Lsp(_) => return vpc_lsp::run_stdio(),
     };
     ExitCode::from(code)
