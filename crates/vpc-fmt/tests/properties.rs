@@ -95,7 +95,7 @@ fn value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         ident().prop_map(Value::Word),
         string().prop_map(Value::Word),
-        "[0-9]{1,3}(\\.[0-9]{1,2})?".prop_map(Value::Number),
+        "[0-9]{1,3}(\\.[0-9]{1,2})?%?".prop_map(Value::Number),
     ];
     leaf.prop_recursive(3, 24, 6, |inner| prop::collection::vec(inner, 0..6).prop_map(Value::List))
 }
@@ -105,7 +105,7 @@ fn attr() -> impl Strategy<Value = Attr> {
         3 => prop::sample::select(vec![
             "kind", "role", "importance", "frequency", "context", "severity", "relevance", "job", "satisfaction",
             "serves", "relieves", "creates", "via", "addresses", "note", "allow", "description", "early-adopters",
-            "market", "strategy",
+            "market", "strategy", "when", "aspect",
         ])
         .prop_map(str::to_string),
         1 => ident(),
