@@ -8,6 +8,16 @@
 //! - [`html`]: a standalone page with that picture inline and the prioritised tables;
 //! - [`markdown`]: the prioritised tables, as GitHub-flavoured Markdown.
 //!
+//! Every render reads the fit from [`Canvas::judge`] (through [`Judged`]), so the
+//! picture, the page and the tables say what `vpc check`, the editor and `vpc diff`
+//! say: the fit in the verdict's colour (fit green, partial amber, weak red, n/a
+//! grey) with the verdict's word, the weights behind it per kind, the unaddressed
+//! must-haves by name, open jobs, pains and gains marked as gaps, and let-go items
+//! muted and labelled "let go", never as gaps. Each render also gives the context the
+//! canvas records: the segment's description, early adopters, market type and
+//! strategy, a job's context and frequency, when a pain or gain happens and what it
+//! touches, and the notes.
+//!
 //! Several canvases are rendered one after the other (stacked). Output is
 //! deterministic: the same canvases always give the same bytes.
 //!
