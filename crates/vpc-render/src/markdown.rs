@@ -81,10 +81,10 @@ fn write_table(out: &mut String, table: &Table) {
     for row in &table.rows {
         let mut cells: Vec<String> = row.cells.iter().map(|cell| spans(cell)).collect();
         // A let-go item's title in italics, like its "let go".
-        if row.standing == Some(Standing::LetGo) {
-            if let Some(title) = cells.get_mut(1).filter(|t| !t.trim().is_empty()) {
-                *title = format!("_{}_", title.trim());
-            }
+        if row.standing == Some(Standing::LetGo)
+            && let Some(title) = cells.get_mut(1).filter(|t| !t.trim().is_empty())
+        {
+            *title = format!("_{}_", title.trim());
         }
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

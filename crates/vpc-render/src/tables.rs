@@ -347,7 +347,7 @@ pub(crate) fn fit_table(judged: &Judged) -> Table {
 /// One block of context above the tables: a section's (or the canvas's) description
 /// and facts.
 pub(crate) struct Context {
-    /// "Segment: Engaged couples", "Value map: …", "Canvas".
+    /// "Customer segment: Engaged couples", "Value map: …", "About this canvas".
     pub heading: String,
     pub description: Option<String>,
     /// Label and value: ("Early adopters", "…").
@@ -391,7 +391,11 @@ pub(crate) fn context(canvas: &Canvas) -> Vec<Context> {
     // The segment before the value map, as the reader meets them.
     out.sort_by_key(|c| !c.heading.starts_with("Customer segment"));
     if let Some(note) = &canvas.note {
-        out.push(Context { heading: "Canvas".into(), description: None, facts: vec![("Note", note.to_string())] });
+        out.push(Context {
+            heading: "About this canvas".into(),
+            description: None,
+            facts: vec![("Note", note.to_string())],
+        });
     }
     out
 }

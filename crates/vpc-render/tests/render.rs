@@ -465,7 +465,7 @@ fn the_context_is_in_html_and_markdown() {
          - **Strategy:** niche (a specific, specialised segment)\n\
          - **Note:** Interviewed 12 learners\n",
         "## Value map: Conversation app\n\nA chat app with tutors\n\n- **Note:** Tutors are paid per call\n",
-        "## Canvas\n\n- **Note:** Draft for the workshop\n",
+        "## About this canvas\n\n- **Note:** Draft for the workshop\n",
         "Practice for adults new to the language",
         "| context: At work and in shops; frequency: daily |",
         "| before the job; emotional aspect; frequency: every call |",
