@@ -45,7 +45,10 @@ fn every_format_on_stdout() {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let md = text(&out.stdout);
         assert!(md.starts_with("# Wedding planner\n"), "{md}");
-        assert!(md.contains("**Fit: 100%**"));
+        assert!(
+            md.contains("**Fit 85% · fit** — weight addressed: jobs 32 of 50, pains 36 of 36, gains 37 of 37."),
+            "{md}"
+        );
         assert!(md.contains("| 1 | Organise a lovely wedding | crucial |"), "{md}");
     }
     assert_eq!(text(&out.stderr), "");
@@ -122,6 +125,42 @@ fn syntax_errors_are_shown_and_nothing_is_written() {
     let out = vpc_with_input(&examples(), &["render", "flawed.vpc", "--format", "md"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("⚠️ not relieved"));
+}
+
+/// A pain let go on purpose, a must-have left open, and the segment's context.
+const JUDGED: &str = "canvas lang \"Practice\" {\n  segment learners \"Adult learners\" {\n    description: \"Adults new to the language\"\n    market: resegmented\n    strategy: niche\n    job speak \"Hold a conversation\" { importance: crucial, context: \"At work\" }\n    pain shy \"Too shy\" { severity: severe }\n    pain accent \"Comments on the accent\" { severity: light, allow: unrelieved-pain }\n  }\n  value-map { reliever tandem \"Partners\" { relieves: shy } }\n}\n";
+
+#[test]
+fn the_judgement_and_the_context_are_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vpc_with_input(dir.path(), &["render", "-", "--format", "md"], JUDGED);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    // 8 of 24, the crucial job open; the light pain let go.
+    assert!(md.contains("**Fit 33% · weak** — weight addressed: jobs 0 of 16, pains 8 of 8, gains 0 of 0."), "{md}");
+    assert!(md.contains("Unaddressed must-haves: **speak**. Let go: `accent`."), "{md}");
+    assert!(md.contains("| _Comments on the accent_ | light | — | _let go_ | `accent` |"), "{md}");
+    assert!(md.contains("| **⚠️ must-have, not served** | context: At work | `speak` |"), "{md}");
+    assert!(md.contains("## Customer segment: Adult learners\n\nAdults new to the language\n"), "{md}");
+    assert!(md.contains("- **Market type:** resegmented"), "{md}");
+
+    let out = vpc_with_input(dir.path(), &["render", "-", "--format", "svg"], JUDGED);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let svg = text(&out.stdout);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let item = |id: &str| doc.descendants().find(|n| n.attribute("data-id") == Some(id)).unwrap();
+    let accent = item("accent");
+    assert_eq!(accent.attribute("class"), Some("item pain let-go"));
+    assert!(!accent.descendants().any(|n| n.attribute("class") == Some("warning")));
+    assert_eq!(item("speak").attribute("class"), Some("item job open must-have"));
+    let fit = doc.descendants().find(|n| n.attribute("class") == Some("fit verdict-weak")).expect("a weak fit");
+    assert!(fit.descendants().any(|n| n.text() == Some("weak")));
+    let caption = doc.descendants().find(|n| n.attribute("class") == Some("caption")).expect("a caption");
+    assert!(
+        caption
+            .descendants()
+            .any(|n| n.text() == Some("Adults new to the language · resegmented market, niche strategy"))
+    );
 }
 
 #[test]

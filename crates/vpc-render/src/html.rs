@@ -1,14 +1,14 @@
-//! A standalone HTML page: per canvas the picture (inline SVG), the fit breakdown
-//! and the prioritised tables. Inline CSS only: no scripts, fonts or other files.
+//! A standalone HTML page: per canvas the fit and its key, the segment's context, the
+//! picture (inline SVG), the fit breakdown and the prioritised tables. Inline CSS only: no scripts, fonts or other files.
 //! The page is also well-formed XML.
 
 use std::fmt::Write;
 
 use vpc_model::Canvas;
 
-use crate::section_titles;
-use crate::tables::{Span, Table, fit_sentence, fit_table, tables};
+use crate::tables::{Span, Table, context, fit_sentence, fit_table, tables};
 use crate::text::escape_xml;
+use crate::{Judged, Standing, fit_key, section_titles, verdict_class, verdict_colour};
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -21,6 +21,12 @@ h1 { font-size: 28px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 28px 0 8px; }
 .about { color: #6b7280; margin: 0 0 8px; }
 .fit { font-size: 17px; }
+.key { color: #6b7280; font-size: 13px; margin-top: 0; }
+.verdict { font-weight: 700; }
+.context h2 { font-size: 17px; margin: 16px 0 4px; }
+.context dl { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin: 4px 0; }
+.context dt { color: #6b7280; }
+.context dd { margin: 0; }
 figure { margin: 16px 0; }
 figure svg { width: 100%; height: auto; display: block; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
@@ -30,6 +36,10 @@ td.n, th.n { text-align: right; width: 2em; color: #6b7280; }
 code { font: 13px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: #f3f4f6;
   padding: 1px 4px; border-radius: 4px; }
 .warn { color: #b91c1c; font-weight: 600; }
+.muted { color: #9ca3af; font-style: italic; }
+tr.must-have td { background: #fef2f2; }
+tr.must-have td:nth-child(2) { color: #b91c1c; font-weight: 600; }
+tr.let-go td { color: #9ca3af; }
 .none { color: #6b7280; font-style: italic; }
 ";
 
@@ -76,10 +86,31 @@ fn write_canvas(out: &mut String, canvas: &Canvas) {
     if let Some(description) = &canvas.description {
         let _ = writeln!(out, "<p>{}</p>", escape_xml(description));
     }
-    let _ = writeln!(out, "<p class=\"fit\">{}</p>", spans(&fit_sentence(canvas)));
+    let judged = Judged::new(canvas);
+    let verdict = verdict_class(judged.judgement.verdict);
+    let _ = writeln!(out, "<p class=\"fit {verdict}\">{}</p>", spans(&fit_sentence(&judged)));
+    let _ = writeln!(out, "<p class=\"key\">{}</p>", escape_xml(&fit_key()));
+    let blocks = context(canvas);
+    if !blocks.is_empty() {
+        out.push_str("<div class=\"context\">\n");
+        for block in blocks {
+            let _ = writeln!(out, "<h2>{}</h2>", escape_xml(&block.heading));
+            if let Some(description) = &block.description {
+                let _ = writeln!(out, "<p class=\"description\">{}</p>", escape_xml(description));
+            }
+            if !block.facts.is_empty() {
+                out.push_str("<dl>");
+                for (label, value) in &block.facts {
+                    let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", escape_xml(label), escape_xml(value));
+                }
+                out.push_str("</dl>\n");
+            }
+        }
+        out.push_str("</div>\n");
+    }
     let _ = writeln!(out, "<figure>\n{}</figure>", crate::svg::document(&[canvas]));
-    write_table(out, &fit_table(canvas));
-    for table in tables(canvas) {
+    write_table(out, &fit_table(&judged));
+    for table in tables(&judged) {
         write_table(out, &table);
     }
     out.push_str("</section>\n");
@@ -91,16 +122,20 @@ fn write_table(out: &mut String, table: &Table) {
         out.push_str("<p class=\"none\">None yet.</p>\n");
         return;
     }
-    let class = if table.title == "Fit" { "fit-breakdown".to_string() } else { table.kind.keyword().to_string() };
-    let _ = write!(out, "<table class=\"{class}\">\n<thead><tr>");
-    for header in table.headers {
+    let _ = write!(out, "<table class=\"{}\">\n<thead><tr>", table.class);
+    for header in &table.headers {
         let class = if *header == "#" { " class=\"n\"" } else { "" };
         let _ = write!(out, "<th{class}>{}</th>", escape_xml(header));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
-        out.push_str("<tr>");
-        for (header, cell) in table.headers.iter().zip(row) {
+        match row.standing {
+            Some(Standing::Open) => out.push_str("<tr class=\"open\">"),
+            Some(Standing::MustHave) => out.push_str("<tr class=\"open must-have\">"),
+            Some(Standing::LetGo) => out.push_str("<tr class=\"let-go\">"),
+            Some(Standing::Addressed) | None => out.push_str("<tr>"),
+        }
+        for (header, cell) in table.headers.iter().zip(&row.cells) {
             let class = if *header == "#" { " class=\"n\"" } else { "" };
             let _ = write!(out, "<td{class}>{}</td>", spans(cell));
         }
@@ -122,6 +157,18 @@ fn spans(cell: &[Span]) -> String {
             }
             Span::Warn(t) => {
                 let _ = write!(out, "<span class=\"warn\">{}</span>", escape_xml(t));
+            }
+            Span::Muted(t) => {
+                let _ = write!(out, "<span class=\"muted\">{}</span>", escape_xml(t));
+            }
+            Span::Verdict(verdict, t) => {
+                let _ = write!(
+                    out,
+                    "<strong class=\"verdict {}\" style=\"color: {}\">{}</strong>",
+                    verdict_class(*verdict),
+                    verdict_colour(*verdict),
+                    escape_xml(t)
+                );
             }
         }
     }

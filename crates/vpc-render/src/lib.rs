@@ -8,6 +8,16 @@
 //! - [`html`]: a standalone page with that picture inline and the prioritised tables;
 //! - [`markdown`]: the prioritised tables, as GitHub-flavoured Markdown.
 //!
+//! Every render reads the fit from [`Canvas::judge`] (through [`Judged`]), so the
+//! picture, the page and the tables say what `vpc check`, the editor and `vpc diff`
+//! say: the fit in the verdict's colour (fit green, partial amber, weak red, n/a
+//! grey) with the verdict's word, the weights behind it per kind, the unaddressed
+//! must-haves by name, open jobs, pains and gains marked as gaps, and let-go items
+//! muted and labelled "let go", never as gaps. Each render also gives the context the
+//! canvas records: the segment's description, early adopters, market type and
+//! strategy, a job's context and frequency, when a pain or gain happens and what it
+//! touches, and the notes.
+//!
 //! Several canvases are rendered one after the other (stacked). Output is
 //! deterministic: the same canvases always give the same bytes.
 //!
@@ -17,7 +27,7 @@
 //! score, highest first, unrated ones last. Products, relievers and creators keep their
 //! source order.
 
-use vpc_model::{Canvas, Item, ItemId, Rank};
+use vpc_model::{Canvas, FIT_THRESHOLD, Fit, Item, ItemId, Judgement, Rank, Verdict, WEAK_THRESHOLD};
 use vpc_syntax::ItemKind;
 
 mod html;
@@ -60,45 +70,126 @@ fn rank_order(rank: Rank) -> u8 {
     }
 }
 
-/// Is this item a gap in the fit: a pain no reliever relieves, a gain no creator creates?
-pub fn is_gap(canvas: &Canvas, id: ItemId) -> bool {
-    matches!(canvas.item(id).kind, ItemKind::Pain | ItemKind::Gain) && !canvas.is_addressed(id)
+/// Where a job, pain or gain stands in the method's judgement (spec §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Served by a product, relieved by a reliever or created by a creator.
+    Addressed,
+    /// Counted in the fit but not addressed: a gap.
+    Open,
+    /// A must-have (top rank: crucial, extreme, essential) left unaddressed: the gap
+    /// that matters most.
+    MustHave,
+    /// Not addressed, and let go on purpose by the item's own `allow:`: out of the fit.
+    LetGo,
 }
 
-/// Is this outcome under-served (opportunity ≥ 10) with nothing addressing it?
-pub fn is_unaddressed(canvas: &Canvas, id: ItemId) -> bool {
-    let item = canvas.item(id);
-    item.kind == ItemKind::Outcome
-        && item.opportunity().is_some_and(|o| o >= vpc_model::UNDERSERVED)
-        && canvas.addressed_by(id).is_empty()
+/// A canvas with its judgement (read once from [`Canvas::judge`]) and where each of
+/// its jobs, pains and gains stands in it. Every render reads the fit from here.
+pub struct Judged<'a> {
+    pub canvas: &'a Canvas,
+    pub judgement: Judgement,
+    standing: Vec<Option<Standing>>,
 }
 
-/// The fit split by pains and gains: `(covered, total)` weights for each.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FitBreakdown {
-    pub pains: (u32, u32),
-    pub gains: (u32, u32),
-}
-
-impl FitBreakdown {
-    pub fn of(canvas: &Canvas) -> FitBreakdown {
-        let mut fit = FitBreakdown::default();
-        for (kind, slot) in [(ItemKind::Pain, &mut fit.pains), (ItemKind::Gain, &mut fit.gains)] {
-            for (id, item) in canvas.items_of(kind) {
-                let weight = item.rank.weight();
-                slot.1 += weight;
-                if canvas.is_addressed(id) {
-                    slot.0 += weight;
-                }
+impl<'a> Judged<'a> {
+    pub fn new(canvas: &'a Canvas) -> Judged<'a> {
+        let judgement = canvas.judge();
+        let mut standing: Vec<Option<Standing>> = canvas
+            .items
+            .iter()
+            .map(|item| {
+                matches!(item.kind, ItemKind::Job | ItemKind::Pain | ItemKind::Gain).then_some(Standing::Addressed)
+            })
+            .collect();
+        for (ids, value) in [
+            (&judgement.open, Standing::Open),
+            (&judgement.unaddressed, Standing::MustHave),
+            (&judgement.let_go, Standing::LetGo),
+        ] {
+            for id in ids {
+                standing[id.0 as usize] = Some(value);
             }
         }
-        fit
+        Judged { canvas, judgement, standing }
+    }
+
+    /// Where a job, pain or gain stands; `None` for outcomes and the value map.
+    pub fn standing(&self, id: ItemId) -> Option<Standing> {
+        self.standing.get(id.0 as usize).copied().flatten()
+    }
+
+    /// `78%`, or `n/a` when nothing counts.
+    pub fn fit_text(&self) -> String {
+        self.judgement.fit.map_or_else(|| "n/a".to_string(), |fit| format!("{fit}%"))
+    }
+
+    /// The judgement's share of one kind: weights addressed and counted, items
+    /// addressed, counted and let go.
+    pub(crate) fn part(&self, kind: ItemKind) -> Part {
+        let weights = match kind {
+            ItemKind::Job => self.judgement.jobs,
+            ItemKind::Pain => self.judgement.pains,
+            _ => self.judgement.gains,
+        };
+        let mut part = Part { weights, ..Part::default() };
+        for (id, _) in self.canvas.items_of(kind) {
+            match self.standing(id) {
+                Some(Standing::Addressed) => {
+                    part.addressed += 1;
+                    part.counted += 1;
+                }
+                Some(Standing::Open | Standing::MustHave) => part.counted += 1,
+                Some(Standing::LetGo) => part.let_go += 1,
+                None => {}
+            }
+        }
+        part
     }
 }
 
-/// `82%`, or `n/a` when the canvas has no pains and no gains.
-pub fn fit_text(canvas: &Canvas) -> String {
-    canvas.fit().map_or_else(|| "n/a".to_string(), |fit| format!("{fit}%"))
+/// One kind's share of the fit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Part {
+    pub weights: Fit,
+    pub addressed: usize,
+    pub counted: usize,
+    pub let_go: usize,
+}
+
+/// The colour of a verdict: fit green, partial amber, weak red, n/a grey (spec §7).
+pub(crate) fn verdict_colour(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Fit => "#15803d",
+        Verdict::Partial => "#b45309",
+        Verdict::Weak => "#b91c1c",
+        Verdict::NotApplicable => "#6b7280",
+    }
+}
+
+/// How the verdict is named in class attributes: `verdict-fit`, `verdict-na`.
+pub(crate) fn verdict_class(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Fit => "verdict-fit",
+        Verdict::Partial => "verdict-partial",
+        Verdict::Weak => "verdict-weak",
+        Verdict::NotApplicable => "verdict-na",
+    }
+}
+
+/// The key to the fit, in one sentence: the weights and the thresholds of the verdict.
+pub(crate) fn fit_key() -> String {
+    format!(
+        "Weights double per rank step: 16, 8, 4, 2, 1 (unranked 4); let-go items leave the fit. Verdict: fit \
+         ≥ {FIT_THRESHOLD}% with every must-have (top-ranked item) addressed or let go; weak < {WEAK_THRESHOLD}%; \
+         partial in between."
+    )
+}
+
+/// Is this an under-served outcome (spec §1) that nothing addresses?
+pub(crate) fn is_unaddressed_outcome(canvas: &Canvas, id: ItemId) -> bool {
+    let item = canvas.item(id);
+    item.kind == ItemKind::Outcome && item.underserved().is_some() && canvas.addressed_by(id).is_empty()
 }
 
 /// How an item is named where it is referred to: its identifier, else its title.
@@ -169,28 +260,40 @@ mod tests {
     }
 
     #[test]
-    fn gaps_and_fit_breakdown() {
+    fn standing_and_parts_follow_the_judgement() {
         let c = canvas(
             r#"canvas c "C" {
                 segment s "S" {
+                    job j "J" { importance: crucial }
                     pain p "P" { severity: extreme }
                     pain q "Q"
+                    pain r "R" { severity: light, allow: unrelieved-pain }
                     gain g "G" { relevance: low }
                     outcome o "O" { importance: 9, satisfaction: 1 }
+                    outcome full "Full marks" { importance: 10, satisfaction: 10 }
                 }
-                value-map { reliever r "R" { relieves: p } }
+                value-map { reliever r1 "R1" { relieves: p } }
             }"#,
         );
         let id = |n: &str| match c.lookup(n) {
             Some(vpc_model::Definition::Item(id)) => id,
             _ => panic!(),
         };
-        assert!(!is_gap(&c, id("p")));
-        assert!(is_gap(&c, id("q")));
-        assert!(is_gap(&c, id("g")));
-        assert!(!is_gap(&c, id("r")));
-        assert!(is_unaddressed(&c, id("o")));
-        assert_eq!(FitBreakdown::of(&c), FitBreakdown { pains: (5, 8), gains: (0, 2) });
-        assert_eq!(fit_text(&c), "50%");
+        let judged = Judged::new(&c);
+        assert_eq!(judged.standing(id("p")), Some(Standing::Addressed));
+        assert_eq!(judged.standing(id("q")), Some(Standing::Open));
+        assert_eq!(judged.standing(id("g")), Some(Standing::Open));
+        assert_eq!(judged.standing(id("j")), Some(Standing::MustHave));
+        assert_eq!(judged.standing(id("r")), Some(Standing::LetGo));
+        assert_eq!(judged.standing(id("r1")), None);
+        assert_eq!(judged.standing(id("o")), None);
+        assert!(is_unaddressed_outcome(&c, id("o")));
+        // Rated 10 out of 10 and fully satisfied: not under-served.
+        assert!(!is_unaddressed_outcome(&c, id("full")));
+        let pains = judged.part(ItemKind::Pain);
+        assert_eq!(pains, Part { weights: Fit { covered: 16, total: 20 }, addressed: 1, counted: 2, let_go: 1 });
+        // 16 of 16 + 20 + 2 = 38.
+        assert_eq!(judged.fit_text(), "42%");
+        assert_eq!(judged.judgement.verdict, Verdict::Weak);
     }
 }

@@ -1,11 +1,12 @@
-//! GitHub-flavoured Markdown: per canvas a heading, the fit and the prioritised tables.
+//! GitHub-flavoured Markdown: per canvas a heading, the fit and its key, the segment's
+//! context and the prioritised tables.
 
 use std::fmt::Write;
 
 use vpc_model::Canvas;
 
-use crate::section_titles;
-use crate::tables::{Span, Table, fit_sentence, tables};
+use crate::tables::{Span, Table, context, fit_sentence, tables};
+use crate::{Judged, Standing, fit_key, section_titles};
 
 /// The canvases as Markdown, one after the other.
 pub fn markdown(canvases: &[Canvas]) -> String {
@@ -45,8 +46,22 @@ fn write_canvas(out: &mut String, canvas: &Canvas) {
     if let Some(description) = &canvas.description {
         let _ = writeln!(out, "{}\n", escape_paragraph(description));
     }
-    let _ = writeln!(out, "{}\n", spans(&fit_sentence(canvas)));
-    for table in tables(canvas) {
+    let judged = Judged::new(canvas);
+    let _ = writeln!(out, "{}\n", spans(&fit_sentence(&judged)));
+    let _ = writeln!(out, "_{}_\n", escape(&fit_key()));
+    for block in context(canvas) {
+        let _ = writeln!(out, "## {}\n", escape(&block.heading));
+        if let Some(description) = &block.description {
+            let _ = writeln!(out, "{}\n", escape_paragraph(description));
+        }
+        for (label, value) in &block.facts {
+            let _ = writeln!(out, "- **{label}:** {}", escape(value));
+        }
+        if !block.facts.is_empty() {
+            out.push('\n');
+        }
+    }
+    for table in tables(&judged) {
         write_table(out, &table);
     }
     while out.ends_with("\n\n") {
@@ -64,7 +79,13 @@ fn write_table(out: &mut String, table: &Table) {
     let align: Vec<&str> = table.headers.iter().map(|h| if *h == "#" { "--:" } else { "---" }).collect();
     let _ = writeln!(out, "|{}|", align.join("|"));
     for row in &table.rows {
-        let cells: Vec<String> = row.iter().map(|cell| spans(cell)).collect();
+        let mut cells: Vec<String> = row.cells.iter().map(|cell| spans(cell)).collect();
+        // A let-go item's title in italics, like its "let go".
+        if row.standing == Some(Standing::LetGo)
+            && let Some(title) = cells.get_mut(1).filter(|t| !t.trim().is_empty())
+        {
+            *title = format!("_{}_", title.trim());
+        }
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
@@ -80,8 +101,13 @@ fn spans(cell: &[Span]) -> String {
             Span::Strong(t) => {
                 let _ = write!(out, "**{}**", escape(t));
             }
-            Span::Warn(t) => {
+            Span::Warn(t) | Span::Verdict(_, t) => {
                 let _ = write!(out, "**{}**", escape(t));
+            }
+            Span::Muted(t) => {
+                // Emphasis cannot start or end at a space.
+                let lead = &t[..t.len() - t.trim_start().len()];
+                let _ = write!(out, "{lead}_{}_", escape(t.trim()));
             }
         }
     }

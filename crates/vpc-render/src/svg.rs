@@ -7,28 +7,44 @@
 //! Each segment lists its items by priority; text is wrapped to the room the shape
 //! leaves at that height, shortened with `…` when it has to be, and always given in
 //! full in a `<title>` tooltip. When a segment cannot hold every item, the last line
-//! says how many more there are (their titles are in its tooltip). Pains no reliever
-//! relieves and gains no creator creates are drawn in red with a warning triangle.
+//! says how many more there are (their titles are in its tooltip).
+//!
+//! The picture shows the method's judgement ([`Canvas::judge`]): the fit in the
+//! verdict's colour with the verdict next to it; open jobs, pains and gains (not
+//! served, relieved or created) in red with a warning triangle and a label saying so;
+//! unaddressed must-haves in bold on a pale red band; let-go items in light grey,
+//! labelled "let go". Under the title, a caption gives the segment's context; under
+//! the shapes, the outcomes by opportunity and a legend with the weights, the
+//! thresholds and the unaddressed must-haves by name.
 //!
 //! The document has exactly one `<rect>` (the square) and one `<circle>` per canvas;
 //! everything else is paths and text. No fonts, images or scripts are referenced.
 
 use std::fmt::Write;
 
-use vpc_model::{Canvas, ItemId, Link, Rank, UNDERSERVED, format_score};
-use vpc_syntax::ItemKind;
+use vpc_model::{Band, Canvas, FIT_THRESHOLD, ItemId, Link, Rank, Service, WEAK_THRESHOLD, format_score};
+use vpc_syntax::{BlockKind, ItemKind};
 
+use crate::tables::{details, not_addressed};
 use crate::text::{escape_xml, text_width, wrap};
-use crate::{FitBreakdown, is_gap, is_unaddressed, item_name, prioritised, section_titles};
+use crate::{
+    Judged, Standing, is_unaddressed_outcome, item_name, prioritised, section_titles, verdict_class, verdict_colour,
+};
 
 /// The size of one canvas's picture.
 const WIDTH: f64 = 1440.0;
-const HEIGHT: f64 = 890.0;
+const HEIGHT: f64 = 950.0;
 const FONT: &str = "'Helvetica Neue', Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
 
 const INK: &str = "#1f2937";
 const MUTED: &str = "#6b7280";
 const RED: &str = "#b91c1c";
+/// Let-go items: still there, out of the way.
+const FADED: &str = "#9ca3af";
+/// Behind an unaddressed must-have.
+const ALARM: &str = "#fee2e2";
+/// An under-served outcome that something addresses.
+const AMBER: &str = "#b45309";
 
 /// The canvases as one SVG document, stacked top to bottom.
 pub fn svg(canvases: &[Canvas]) -> String {
@@ -85,7 +101,7 @@ struct Geometry {
     r: f64,
 }
 
-const GEOMETRY: Geometry = Geometry { x0: 40.0, y0: 124.0, side: 640.0, cx: 1070.0, cy: 444.0, r: 330.0 };
+const GEOMETRY: Geometry = Geometry { x0: 40.0, y0: 146.0, side: 640.0, cx: 1070.0, cy: 466.0, r: 330.0 };
 
 /// The six segments of the picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,10 +227,15 @@ impl Area {
 /// How an entry of a list is marked.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Marker {
-    /// A ranked or unranked item of the customer profile: the weight, 0 for unranked.
-    Rank(u32),
-    /// A pain nothing relieves, a gain nothing creates.
-    Gap,
+    /// An addressed job, pain or gain: a dot shaded by the rank's weight (16 … 1),
+    /// hollow (`None`) when unranked.
+    Rank(Option<u32>),
+    /// A job, pain or gain the value map does not address.
+    Open,
+    /// A must-have the value map does not address.
+    MustHave,
+    /// An item let go on purpose.
+    LetGo,
     /// A product, reliever or creator.
     Offer,
     /// `none yet`, `+ 3 more`.
@@ -224,17 +245,25 @@ enum Marker {
 /// One entry of a segment's list.
 struct Entry {
     text: String,
+    /// Said after the text, in small type: "not relieved", "let go".
+    label: Option<String>,
+    /// Drawn in bold (an unaddressed must-have).
+    bold: bool,
     tooltip: String,
     marker: Marker,
     class: String,
     id: Option<String>,
 }
 
-/// A laid-out entry: the text's x, and each line with its baseline.
+/// A laid-out entry: the text's x, each line with its baseline, and the label on
+/// the last line (`None`) or on a line of its own (its baseline).
 struct Placed {
     entry: usize,
     x: f64,
     lines: Vec<(String, f64)>,
+    label_line: Option<f64>,
+    /// The right end of the widest line, label included (estimated).
+    right: f64,
     font: f64,
 }
 
@@ -251,6 +280,15 @@ const HEADING_SIZE: f64 = 15.0;
 const HEADING_HEIGHT: f64 = 24.0;
 const INDENT: f64 = 15.0;
 const ENTRY_GAP: f64 = 5.0;
+const LABEL_SIZE: f64 = 10.5;
+const LABEL_GAP: f64 = 6.0;
+/// Bold type is about this much wider than the estimate for regular type.
+const BOLD: f64 = 1.12;
+
+/// The estimated width of an entry's label, with the gap before it.
+fn label_width(label: &str) -> f64 {
+    text_width(label, LABEL_SIZE) * BOLD + LABEL_GAP
+}
 
 /// Lay out a list in a segment from `start`; entries stop where the room ends.
 fn layout_from(
@@ -287,26 +325,37 @@ fn layout_from(
             if right - left - INDENT < longest {
                 break 'entries;
             }
-            let (lines, shortened) = wrap(&entry.text, right - left - INDENT, font, max_lines);
-            let count = lines.len().max(1);
-            fitted = Some((left, lines, shortened));
+            let width = right - left - INDENT;
+            // Bold text is wrapped as if the line were narrower.
+            let scale = if entry.bold { BOLD } else { 1.0 };
+            let (lines, shortened) = wrap(&entry.text, width / scale, font, max_lines);
+            // The label follows the last line, or takes a line of its own.
+            let label = entry.label.as_deref().map(label_width);
+            let last = lines.last().map_or(0.0, |l| text_width(l, font) * scale);
+            let own_line = label.is_some_and(|w| last + w > width);
+            let count = lines.len().max(1) + usize::from(own_line);
+            fitted = Some((left, right, lines, shortened, own_line, count));
             if count <= guess {
                 break;
             }
             guess = count;
         }
-        let Some((left, lines, shortened)) = fitted else { break };
-        if lines.len() > guess {
+        let Some((left, band_right, lines, shortened, own_line, count)) = fitted else { break };
+        if count > guess {
             break;
         }
         cut += usize::from(shortened);
-        let lines = lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| (line, y + i as f64 * line_height + font * 0.95))
-            .collect::<Vec<_>>();
-        y += lines.len().max(1) as f64 * line_height + ENTRY_GAP;
-        placed.push(Placed { entry: n, x: left + INDENT, lines, font });
+        let x = left + INDENT;
+        let scale = if entry.bold { BOLD } else { 1.0 };
+        let label = entry.label.as_deref().map_or(0.0, label_width);
+        let widest = lines.iter().map(|l| text_width(l, font) * scale).fold(0.0, f64::max);
+        let last = lines.last().map_or(0.0, |l| text_width(l, font) * scale);
+        let right = (x + if own_line { widest.max(label) } else { widest.max(last + label) }).min(band_right);
+        let baseline = |i: usize| y + i as f64 * line_height + font * 0.95;
+        let label_line = own_line.then(|| baseline(lines.len()));
+        let lines = lines.into_iter().enumerate().map(|(i, line)| (line, baseline(i))).collect::<Vec<_>>();
+        y += count as f64 * line_height + ENTRY_GAP;
+        placed.push(Placed { entry: n, x, lines, label_line, right, font });
     }
     Some(Layout { heading: (hl, start + 17.0), placed, cut, top: start, bottom: y - ENTRY_GAP })
 }
@@ -342,6 +391,8 @@ fn layout(area: Area, g: &Geometry, entries: Vec<Entry>, heading_width: f64) -> 
         let tooltip = hidden.iter().map(|e| e.tooltip.as_str()).collect::<Vec<_>>().join(" | ");
         entries.push(Entry {
             text: format!("+ {} more", hidden.len()),
+            label: None,
+            bold: false,
             tooltip,
             marker: Marker::None,
             class: "more".into(),
@@ -399,7 +450,8 @@ fn best_start(
 
 fn write_canvas(out: &mut String, canvas: &Canvas) {
     let g = &GEOMETRY;
-    write_header(out, canvas);
+    let judged = Judged::new(canvas);
+    write_header(out, &judged);
 
     // The two shapes and the lines between their segments.
     let (x0, y0, side) = (g.x0, g.y0, g.side);
@@ -464,13 +516,14 @@ fn write_canvas(out: &mut String, canvas: &Canvas) {
     }
 
     for area in Area::ALL {
-        write_area(out, canvas, area);
+        write_area(out, &judged, area);
     }
-    write_outcomes(out, canvas);
-    write_legend(out);
+    write_outcomes(out, &judged);
+    write_legend(out, &judged);
 }
 
-fn write_header(out: &mut String, canvas: &Canvas) {
+fn write_header(out: &mut String, judged: &Judged) {
+    let canvas = judged.canvas;
     let (title, _) = wrap(&canvas.title, 900.0, 28.0, 1);
     let title = title.into_iter().next().unwrap_or_default();
     let _ = writeln!(
@@ -495,45 +548,94 @@ fn write_header(out: &mut String, canvas: &Canvas) {
         let (line, _) = wrap(&about, 900.0, 15.0, 1);
         let _ = writeln!(
             out,
-            r#"<text class="subtitle" x="40" y="86" font-size="15" fill="{MUTED}"><title>{}</title>{}</text>"#,
+            r#"<text class="subtitle" x="40" y="84" font-size="15" fill="{MUTED}"><title>{}</title>{}</text>"#,
             escape_xml(&about),
             escape_xml(&line.concat())
         );
     }
-    let fit = canvas.fit();
-    let colour = match fit {
-        Some(f) if f >= 80 => "#15803d",
-        Some(f) if f >= 50 => "#b45309",
-        Some(_) => RED,
-        None => MUTED,
-    };
+    write_caption(out, canvas);
+
+    // The fit, in the verdict's colour, and the verdict next to it.
+    let j = &judged.judgement;
+    let colour = verdict_colour(j.verdict);
     let right = num(WIDTH - 40.0);
-    let _ = writeln!(
-        out,
-        r#"<text class="fit" x="{right}" y="56" text-anchor="end" font-size="17" fill="{MUTED}">Fit <tspan font-size="32" font-weight="700" fill="{colour}">{}</tspan></text>"#,
-        escape_xml(&crate::fit_text(canvas))
-    );
-    let b = FitBreakdown::of(canvas);
-    let detail = if fit.is_some() {
-        format!("weight covered: pains {} of {}, gains {} of {}", b.pains.0, b.pains.1, b.gains.0, b.gains.1)
-    } else {
-        "no pains or gains yet".to_string()
+    let verdict = match j.fit {
+        Some(_) => format!(
+            r#"<tspan dx="6" font-size="20">·</tspan><tspan dx="6" font-size="22" font-weight="700" fill="{colour}">{}</tspan>"#,
+            j.verdict
+        ),
+        None => String::new(),
     };
     let _ = writeln!(
         out,
-        r#"<text x="{right}" y="86" text-anchor="end" font-size="13" fill="{MUTED}">{}</text>"#,
+        r#"<text class="fit {}" x="{right}" y="56" text-anchor="end" font-size="17" fill="{MUTED}"><title>{}</title>Fit <tspan font-size="32" font-weight="700" fill="{colour}">{}</tspan>{verdict}</text>"#,
+        verdict_class(j.verdict),
+        escape_xml(&format!("{}: {}", j.verdict, j.verdict.meaning())),
+        escape_xml(&judged.fit_text()),
+    );
+    let detail = if j.fit.is_some() {
+        let w = |f: vpc_model::Fit| format!("{}/{}", f.covered, f.total);
+        format!("weight addressed: jobs {} · pains {} · gains {}", w(j.jobs), w(j.pains), w(j.gains))
+    } else {
+        j.verdict.meaning().to_string()
+    };
+    let _ = writeln!(
+        out,
+        r#"<text class="fit-detail" x="{right}" y="84" text-anchor="end" font-size="13" fill="{MUTED}">{}</text>"#,
         escape_xml(&detail)
     );
 }
 
+/// Under the title: what the canvas says of its segment (description, early
+/// adopters, market type, strategy) and of itself, in at most two lines; the notes
+/// too in the tooltip.
+fn write_caption(out: &mut String, canvas: &Canvas) {
+    let segment = canvas.sections.iter().find(|s| s.kind == BlockKind::Segment);
+    let mut parts = Vec::new();
+    if let Some(description) = &canvas.description {
+        parts.push(description.to_string());
+    }
+    if let Some(segment) = segment {
+        if let Some(description) = &segment.description {
+            parts.push(description.to_string());
+        }
+        if let Some(early) = &segment.early_adopters {
+            parts.push(format!("early adopters: {early}"));
+        }
+        match (&segment.market, &segment.strategy) {
+            (Some(market), Some(strategy)) => parts.push(format!("{market} market, {strategy} strategy")),
+            (Some(market), None) => parts.push(format!("{market} market")),
+            (None, Some(strategy)) => parts.push(format!("{strategy} strategy")),
+            (None, None) => {}
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let caption = parts.join(" · ");
+    let mut tooltip = caption.clone();
+    let notes = [segment.and_then(|s| s.note.as_ref()), canvas.note.as_ref()];
+    for note in notes.into_iter().flatten() {
+        tooltip.push_str(&format!(" · note: {note}"));
+    }
+    let (lines, _) = wrap(&caption, WIDTH - 80.0, 13.0, 2);
+    let _ = write!(out, r#"<text class="caption" font-size="13" fill="{INK}"><title>{}</title>"#, escape_xml(&tooltip));
+    for (n, line) in lines.iter().enumerate() {
+        let _ = write!(out, r#"<tspan x="40" y="{}">{}</tspan>"#, num(108.0 + 18.0 * n as f64), escape_xml(line));
+    }
+    out.push_str("</text>\n");
+}
+
 /// One segment: its heading and its items in priority order.
-fn write_area(out: &mut String, canvas: &Canvas, area: Area) {
+fn write_area(out: &mut String, judged: &Judged, area: Area) {
     let g = &GEOMETRY;
     let kind = area.kind();
-    let mut entries: Vec<Entry> = prioritised(canvas, kind).into_iter().map(|id| entry(canvas, id)).collect();
+    let mut entries: Vec<Entry> = prioritised(judged.canvas, kind).into_iter().map(|id| entry(judged, id)).collect();
     if entries.is_empty() {
         entries.push(Entry {
             text: "none yet".into(),
+            label: None,
+            bold: false,
             tooltip: format!("No {} on this canvas yet", crate::tables::title(kind).split(',').next().unwrap_or("")),
             marker: Marker::None,
             class: "empty".into(),
@@ -563,28 +665,39 @@ fn write_area(out: &mut String, canvas: &Canvas, area: Area) {
     out.push_str("</g>\n");
 }
 
-fn entry(canvas: &Canvas, id: ItemId) -> Entry {
-    let item = canvas.item(id);
+fn entry(judged: &Judged, id: ItemId) -> Entry {
+    let item = judged.canvas.item(id);
     let kind = item.kind;
-    let gap = is_gap(canvas, id);
-    let marker = match kind {
-        ItemKind::Pain | ItemKind::Gain if gap => Marker::Gap,
-        ItemKind::Job | ItemKind::Pain | ItemKind::Gain => Marker::Rank(match item.rank {
-            Rank::Level { .. } => item.rank.weight(),
-            _ => 0,
-        }),
-        _ => Marker::Offer,
+    let standing = judged.standing(id);
+    let weight = match item.rank {
+        Rank::Level { .. } => Some(item.rank.weight()),
+        _ => None,
+    };
+    let (marker, label, state) = match standing {
+        Some(Standing::Addressed) => (Marker::Rank(weight), None, ""),
+        Some(Standing::Open) => (Marker::Open, Some(not_addressed(kind).to_string()), " open"),
+        Some(Standing::MustHave) => {
+            (Marker::MustHave, Some(format!("must-have, {}", not_addressed(kind))), " open must-have")
+        }
+        Some(Standing::LetGo) => (Marker::LetGo, Some("let go".to_string()), " let-go"),
+        None => (Marker::Offer, None, ""),
     };
     let text = if item.title.trim().is_empty() { item_name(item) } else { item.title.to_string() };
-    let mut class = format!("item {}", kind.keyword());
-    if gap {
-        class.push_str(" gap");
+    let class = format!("item {}{state}", kind.keyword());
+    Entry {
+        text,
+        bold: marker == Marker::MustHave,
+        label,
+        tooltip: tooltip(judged, id),
+        marker,
+        class,
+        id: item.id.as_ref().map(|n| n.text.to_string()),
     }
-    Entry { text, tooltip: tooltip(canvas, id), marker, class, id: item.id.as_ref().map(|n| n.text.to_string()) }
 }
 
 /// The full text of an item and what the canvas says about it, on one line.
-fn tooltip(canvas: &Canvas, id: ItemId) -> String {
+fn tooltip(judged: &Judged, id: ItemId) -> String {
+    let canvas = judged.canvas;
     let item = canvas.item(id);
     let names = |ids: Vec<ItemId>| ids.into_iter().map(|i| item_name(canvas.item(i))).collect::<Vec<_>>().join(", ");
     let kind_name = match item.kind {
@@ -609,9 +722,9 @@ fn tooltip(canvas: &Canvas, id: ItemId) -> String {
     };
     if let Some(scale) = scale {
         parts.push(match item.rank {
-            Rank::Level { word, .. } => format!("{scale}: {word}"),
-            Rank::Missing => format!("{scale}: not given"),
-            Rank::Invalid => format!("{scale}: invalid"),
+            Rank::Level { word, .. } => format!("{scale}: {word} (weight {})", item.rank.weight()),
+            Rank::Missing => format!("{scale}: not given (weight 4)"),
+            Rank::Invalid => format!("{scale}: invalid (weight 4)"),
         });
     }
     if let Some(category) = &item.category {
@@ -621,21 +734,30 @@ fn tooltip(canvas: &Canvas, id: ItemId) -> String {
         parts.push(format!("role: {role}"));
     }
     let list = |link: Link| canvas.targets(id, link).map(|t| item_name(canvas.item(t))).collect::<Vec<_>>().join(", ");
+    let by = match item.kind {
+        ItemKind::Job => Some(("served by", Link::Serves, "product")),
+        ItemKind::Pain => Some(("relieved by", Link::Relieves, "reliever")),
+        ItemKind::Gain => Some(("created by", Link::Creates, "creator")),
+        _ => None,
+    };
+    if let Some((by, link, source)) = by {
+        let what = not_addressed(item.kind);
+        parts.push(match judged.standing(id) {
+            Some(Standing::LetGo) => format!("let go: {what}, and out of the fit"),
+            Some(Standing::MustHave) => format!("must-have {what} by any {source}"),
+            Some(Standing::Open) => format!("{what} by any {source}"),
+            _ => format!("{by}: {}", names(canvas.sources(id, link))),
+        });
+    }
     match item.kind {
-        ItemKind::Pain => parts.push(if is_gap(canvas, id) {
-            "not relieved by any reliever".into()
-        } else {
-            format!("relieved by: {}", names(canvas.relieved_by(id)))
-        }),
-        ItemKind::Gain => parts.push(if is_gap(canvas, id) {
-            "not created by any creator".into()
-        } else {
-            format!("created by: {}", names(canvas.created_by(id)))
-        }),
         ItemKind::Outcome => {
             if let Some(o) = item.opportunity() {
-                let served = if o >= UNDERSERVED { " (under-served)" } else { "" };
-                parts.push(format!("opportunity {}{served}", format_score(o)));
+                let service = match item.service() {
+                    Some(Service::Underserved(band)) => format!(" (under-served: {})", band.describe()),
+                    Some(Service::Overserved) => " (over-served: a chance to simplify)".to_string(),
+                    _ => String::new(),
+                };
+                parts.push(format!("opportunity {}{service}", format_score(o)));
             }
             let by = canvas.addressed_by(id);
             if !by.is_empty() {
@@ -650,11 +772,9 @@ fn tooltip(canvas: &Canvas, id: ItemId) -> String {
                 }
             }
         }
-        ItemKind::Job => {}
+        ItemKind::Job | ItemKind::Pain | ItemKind::Gain => {}
     }
-    if let Some(frequency) = &item.frequency {
-        parts.push(format!("frequency: {frequency}"));
-    }
+    parts.extend(details(item));
     parts.join(" · ")
 }
 
@@ -662,10 +782,28 @@ fn write_entry(out: &mut String, entry: &Entry, placed: &Placed) {
     let id = entry.id.as_ref().map(|id| format!(r#" data-id="{}""#, escape_xml(id))).unwrap_or_default();
     let _ = write!(out, r#"<g class="{}"{id}><title>{}</title>"#, entry.class, escape_xml(&entry.tooltip));
     let first = placed.lines.first().map_or(0.0, |l| l.1);
+    if entry.marker == Marker::MustHave {
+        // A pale red band behind the whole entry: what matters most and is not addressed.
+        let line_height = (placed.font * 1.3).round();
+        let top = first - placed.font * 0.95 - 3.0;
+        let bottom = placed.label_line.or(placed.lines.last().map(|l| l.1)).unwrap_or(first) + line_height
+            - placed.font * 0.95
+            + 1.0;
+        let _ = write!(
+            out,
+            r#"<path class="must-have-band" d="M{l} {t}H{r}V{b}H{l}Z" fill="{ALARM}"/>"#,
+            l = num(placed.x - INDENT - 2.0),
+            r = num(placed.right + 4.0),
+            t = num(top),
+            b = num(bottom),
+        );
+    }
     let (bx, by) = (placed.x - INDENT + 5.0, first - placed.font * 0.34);
     out.push_str(&marker(entry.marker, bx, by));
     let (fill, style) = match entry.marker {
-        Marker::Gap => (RED, ""),
+        Marker::Open => (RED, ""),
+        Marker::MustHave => (RED, r#" font-weight="700""#),
+        Marker::LetGo => (FADED, ""),
         Marker::None => (MUTED, r#" font-style="italic""#),
         _ => (INK, ""),
     };
@@ -673,31 +811,35 @@ fn write_entry(out: &mut String, entry: &Entry, placed: &Placed) {
     for (line, y) in &placed.lines {
         let _ = write!(out, r#"<tspan x="{}" y="{}">{}</tspan>"#, num(placed.x), num(*y), escape_xml(line));
     }
+    if let Some(label) = &entry.label {
+        let place = match placed.label_line {
+            Some(y) => format!(r#" x="{}" y="{}""#, num(placed.x), num(y)),
+            None => format!(r#" dx="{}""#, num(LABEL_GAP)),
+        };
+        let look = if entry.marker == Marker::LetGo {
+            format!(r#"font-weight="400" font-style="italic" fill="{FADED}""#)
+        } else {
+            format!(r#"font-weight="700" fill="{RED}""#)
+        };
+        let _ = write!(
+            out,
+            r#"<tspan class="label"{place} font-size="{}" {look}>{}</tspan>"#,
+            num(LABEL_SIZE),
+            escape_xml(label)
+        );
+    }
     out.push_str("</text></g>\n");
 }
 
-/// The mark before an entry: a dot shaded by rank, a warning triangle, a square.
+/// The mark before an entry: a dot shaded by the rank's weight, a warning triangle
+/// (open), a struck-through ring (let go), a square (the offer).
 fn marker(marker: Marker, x: f64, y: f64) -> String {
     let dot = |r: f64| {
         format!("M{} {}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0Z", num(x - r), num(y), num(2.0 * r), num(2.0 * r))
     };
-    match marker {
-        Marker::Rank(weight) => {
-            let (fill, stroke) = match weight {
-                5 => ("#1e3a8a", "#1e3a8a"),
-                4 => ("#2563eb", "#2563eb"),
-                3 => ("#60a5fa", "#3b82f6"),
-                2 => ("#bfdbfe", "#60a5fa"),
-                1 => ("#dbeafe", "#60a5fa"),
-                _ => ("#ffffff", "#9ca3af"),
-            };
-            format!(
-                r#"<path class="rank-{weight}" d="{}" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#,
-                dot(4.2)
-            )
-        }
-        Marker::Gap => format!(
-            r##"<path class="warning" d="M{x} {t}L{r} {b}L{l} {b}Z" fill="{RED}"/><path d="M{x} {e1}V{e2}M{x} {d1}V{d2}" stroke="#ffffff" stroke-width="1.5" stroke-linecap="round"/>"##,
+    let triangle = |class: &str| {
+        format!(
+            r##"<path class="{class}" d="M{x} {t}L{r} {b}L{l} {b}Z" fill="{RED}"/><path d="M{x} {e1}V{e2}M{x} {d1}V{d2}" stroke="#ffffff" stroke-width="1.5" stroke-linecap="round"/>"##,
             x = num(x),
             t = num(y - 6.0),
             b = num(y + 4.5),
@@ -707,14 +849,51 @@ fn marker(marker: Marker, x: f64, y: f64) -> String {
             e2 = num(y + 0.6),
             d1 = num(y + 2.6),
             d2 = num(y + 2.7),
+        )
+    };
+    match marker {
+        Marker::Rank(weight) => {
+            let (fill, stroke) = match weight {
+                Some(16) => ("#1e3a8a", "#1e3a8a"),
+                Some(8) => ("#2563eb", "#2563eb"),
+                Some(4) => ("#60a5fa", "#3b82f6"),
+                Some(2) => ("#bfdbfe", "#60a5fa"),
+                Some(_) => ("#dbeafe", "#60a5fa"),
+                None => ("#ffffff", "#9ca3af"),
+            };
+            let class = weight.map_or_else(|| "unranked".to_string(), |w| format!("weight-{w}"));
+            format!(r#"<path class="{class}" d="{}" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#, dot(4.2))
+        }
+        Marker::Open => triangle("warning"),
+        Marker::MustHave => triangle("warning must-have"),
+        Marker::LetGo => format!(
+            r#"<path class="let-go" d="{}M{} {}L{} {}" fill="none" stroke="{FADED}" stroke-width="1.3"/>"#,
+            dot(4.2),
+            num(x - 3.0),
+            num(y + 3.0),
+            num(x + 3.0),
+            num(y - 3.0)
         ),
         Marker::Offer => format!(r##"<path d="M{} {}h7v7h-7Z" fill="#475569"/>"##, num(x - 3.5), num(y - 3.5)),
         Marker::None => String::new(),
     }
 }
 
+/// How an outcome's service is said after its title: Ulwick's band when it is
+/// under-served, "over-served" when satisfaction exceeds importance.
+fn service_label(service: Option<Service>) -> Option<(&'static str, &'static str)> {
+    match service? {
+        Service::Underserved(Band::Extreme) => Some(("extreme", AMBER)),
+        Service::Underserved(Band::High) => Some(("high", AMBER)),
+        Service::Underserved(Band::WorthConsidering) => Some(("worth considering", AMBER)),
+        Service::Overserved => Some(("over-served", MUTED)),
+        Service::Appropriate => None,
+    }
+}
+
 /// Under the shapes: the outcomes by opportunity, as far as they fit on one line.
-fn write_outcomes(out: &mut String, canvas: &Canvas) {
+fn write_outcomes(out: &mut String, judged: &Judged) {
+    let canvas = judged.canvas;
     let outcomes = prioritised(canvas, ItemKind::Outcome);
     if outcomes.is_empty() {
         return;
@@ -730,17 +909,21 @@ fn write_outcomes(out: &mut String, canvas: &Canvas) {
     for (n, &id) in outcomes.iter().enumerate() {
         let item = canvas.item(id);
         let score = item.opportunity().map_or_else(|| "–".to_string(), format_score);
-        let colour = match item.opportunity() {
-            _ if is_unaddressed(canvas, id) => RED,
-            Some(o) if o >= UNDERSERVED => "#b45309",
+        let unaddressed = is_unaddressed_outcome(canvas, id);
+        let service = service_label(item.service());
+        let colour = match item.service() {
+            _ if unaddressed => RED,
+            Some(Service::Underserved(_)) => AMBER,
             _ => INK,
         };
         let score_width = text_width(&score, 13.0) * 1.1 + 6.0;
+        let label_width = service.map_or(0.0, |(l, _)| text_width(l, 11.0) + LABEL_GAP);
         let left = outcomes.len() - n;
         let reserve = if left > 1 { 120.0 } else { 0.0 };
-        let room = (right - reserve - x - score_width).min(330.0);
-        if room < 90.0 {
-            let hidden: Vec<String> = outcomes[n..].iter().map(|&i| tooltip(canvas, i)).collect();
+        let room = (right - reserve - x - score_width - label_width).min(330.0);
+        // Too little room for a title to say something: the rest are counted.
+        if room < 120.0 {
+            let hidden: Vec<String> = outcomes[n..].iter().map(|&i| tooltip(judged, i)).collect();
             let _ = writeln!(
                 out,
                 r#"<g class="more"><title>{}</title><text x="{}" y="{y}" font-size="13" font-style="italic" fill="{MUTED}">+ {left} more</text></g>"#,
@@ -752,33 +935,43 @@ fn write_outcomes(out: &mut String, canvas: &Canvas) {
         let (line, _) = wrap(&item.title, room, 13.0, 1);
         let text = line.concat();
         let mut class = "item outcome".to_string();
-        if item.opportunity().is_some_and(|o| o >= UNDERSERVED) {
-            class.push_str(" underserved");
+        match item.service() {
+            Some(Service::Underserved(_)) => class.push_str(" underserved"),
+            Some(Service::Overserved) => class.push_str(" overserved"),
+            _ => {}
         }
-        if is_unaddressed(canvas, id) {
+        if unaddressed {
             class.push_str(" unaddressed");
         }
+        let service = service.map_or_else(String::new, |(label, fill)| {
+            let look = if fill == MUTED { r#"font-weight="400" font-style="italic""# } else { r#"font-weight="700""# };
+            format!(
+                r#"<tspan class="label" dx="{}" font-size="11" {look} fill="{fill}">{label}</tspan>"#,
+                num(LABEL_GAP)
+            )
+        });
         let data = item.id.as_ref().map(|i| format!(r#" data-id="{}""#, escape_xml(&i.text))).unwrap_or_default();
         let _ = writeln!(
             out,
-            r#"<g class="{class}"{data}><title>{}</title><text x="{}" y="{y}" font-size="13" fill="{INK}"><tspan font-weight="700" fill="{colour}">{}</tspan><tspan dx="5">{}</tspan></text></g>"#,
-            escape_xml(&tooltip(canvas, id)),
+            r#"<g class="{class}"{data}><title>{}</title><text x="{}" y="{y}" font-size="13" fill="{INK}"><tspan font-weight="700" fill="{colour}">{}</tspan><tspan dx="5">{}</tspan>{service}</text></g>"#,
+            escape_xml(&tooltip(judged, id)),
             num(x),
             escape_xml(&score),
             escape_xml(&text)
         );
-        x += score_width + text_width(&text, 13.0) + 28.0;
+        x += score_width + text_width(&text, 13.0) + label_width + 28.0;
     }
     out.push_str("</g>\n");
 }
 
-/// What the marks mean.
-fn write_legend(out: &mut String) {
+/// What the marks mean, how the fit is weighed and judged, and which must-haves are
+/// not addressed.
+fn write_legend(out: &mut String, judged: &Judged) {
     let y = GEOMETRY.cy + GEOMETRY.r + 96.0;
     let mut x = 40.0;
     let mut parts = String::new();
-    for weight in [5, 4, 3, 2, 1] {
-        parts.push_str(&marker(Marker::Rank(weight), x + 5.0, y - 4.0));
+    for weight in [16, 8, 4, 2, 1] {
+        parts.push_str(&marker(Marker::Rank(Some(weight)), x + 5.0, y - 4.0));
         x += 13.0;
     }
     let say = |parts: &mut String, x: &mut f64, text: &str| {
@@ -789,19 +982,75 @@ fn write_legend(out: &mut String) {
             num(y),
             escape_xml(text)
         );
-        *x += text_width(text, 12.0) + 30.0;
+        *x += text_width(text, 12.0) + 26.0;
     };
-    say(&mut parts, &mut x, "most to least important (importance, severity, relevance)");
-    parts.push_str(&marker(Marker::Rank(0), x + 5.0, y - 4.0));
+    say(&mut parts, &mut x, "addressed, weight 16 8 4 2 1 by rank");
+    parts.push_str(&marker(Marker::Rank(None), x + 5.0, y - 4.0));
     x += 13.0;
-    say(&mut parts, &mut x, "unranked");
-    parts.push_str(&marker(Marker::Gap, x + 5.0, y - 4.0));
+    say(&mut parts, &mut x, "unranked (4)");
+    parts.push_str(&marker(Marker::Open, x + 5.0, y - 4.0));
     x += 13.0;
-    say(&mut parts, &mut x, "pain not relieved / gain not created");
+    say(&mut parts, &mut x, "open: not served, relieved or created");
+    let _ = write!(
+        parts,
+        r#"<path d="M{} {}h{}v16h-{}Z" fill="{ALARM}"/>"#,
+        num(x - 1.0),
+        num(y - 12.5),
+        num(text_width("must-have", 12.0) + 24.0),
+        num(text_width("must-have", 12.0) + 24.0)
+    );
+    parts.push_str(&marker(Marker::MustHave, x + 5.0, y - 4.0));
+    x += 13.0;
+    say(&mut parts, &mut x, "must-have");
+    parts.push_str(&marker(Marker::LetGo, x + 5.0, y - 4.0));
+    x += 13.0;
+    say(&mut parts, &mut x, "let go: out of the fit");
     parts.push_str(&marker(Marker::Offer, x + 5.0, y - 4.0));
     x += 13.0;
     say(&mut parts, &mut x, "what the offer does");
     let _ = writeln!(out, r#"<g class="legend">{parts}</g>"#);
+
+    // How the fit is weighed and judged.
+    let rule = format!(
+        "Fit = weight addressed ÷ weight counted. Verdict: fit ≥ {FIT_THRESHOLD} with every must-have (top rank) \
+         addressed or let go; weak < {WEAK_THRESHOLD}; partial in between."
+    );
+    let _ = writeln!(
+        out,
+        r#"<text class="fit-rule" x="40" y="{}" font-size="12" fill="{MUTED}">{}</text>"#,
+        num(y + 20.0),
+        escape_xml(&rule)
+    );
+
+    // The unaddressed must-haves by name, or that there are none.
+    let canvas = judged.canvas;
+    let j = &judged.judgement;
+    let (text, fill, weight) = if !j.unaddressed.is_empty() {
+        let named: Vec<String> = j
+            .unaddressed
+            .iter()
+            .map(|&id| {
+                let item = canvas.item(id);
+                match &item.id {
+                    Some(name) => format!("{} ({})", name.text, item.title),
+                    None => format!("“{}”", item.title),
+                }
+            })
+            .collect();
+        (format!("Unaddressed must-haves: {}", named.join(", ")), RED, "700")
+    } else if j.fit.is_some() {
+        ("Every must-have is addressed or let go.".to_string(), MUTED, "400")
+    } else {
+        (format!("Fit n/a: {}.", j.verdict.meaning()), MUTED, "400")
+    };
+    let (line, _) = wrap(&text, WIDTH - 80.0, 12.0, 1);
+    let _ = writeln!(
+        out,
+        r#"<text class="must-haves" x="40" y="{}" font-size="12" font-weight="{weight}" fill="{fill}"><title>{}</title>{}</text>"#,
+        num(y + 40.0),
+        escape_xml(&text),
+        escape_xml(&line.concat())
+    );
 }
 
 #[cfg(test)]
@@ -859,41 +1108,195 @@ mod tests {
     }
 
     #[test]
-    fn gaps_are_marked_and_covered_items_are_not() {
+    fn open_items_are_marked_and_addressed_items_are_not() {
         let svg = render(
             r#"canvas c "C" {
                 segment s "S" {
-                    job j "J" { importance: crucial }
+                    job j "J" { importance: high }
                     job u "U"
+                    job served "Served job" { importance: low }
                     pain covered "Covered pain" { severity: extreme }
                     pain open "Open pain" { severity: light }
                     gain made "Made gain" { relevance: essential }
                     gain missing "Missing gain"
                 }
                 value-map {
+                    product p "P" { serves: served }
                     reliever r "R" { relieves: covered }
                     creator c2 "C2" { creates: made }
                 }
             }"#,
         );
-        for gap in ["open", "missing"] {
-            let g = item(&svg, gap);
-            assert!(g.contains(r#"class="item "#) && g.contains(r#" gap""#), "{g}");
+        for (open, label) in
+            [("open", "not relieved"), ("missing", "not created"), ("j", "not served"), ("u", "not served")]
+        {
+            let g = item(&svg, open);
+            assert!(g.contains(r#"class="item "#) && g.contains(r#" open""#), "{g}");
             assert!(g.contains(r#"class="warning""#), "{g}");
             assert!(g.contains(&format!(r#"fill="{RED}""#)), "{g}");
+            assert!(g.contains(&format!(">{label}</tspan>")), "{g}");
+            assert!(!g.contains("must-have"), "{g}");
         }
         assert!(item(&svg, "open").contains("not relieved by any reliever"));
         assert!(item(&svg, "missing").contains("not created by any creator"));
-        for fine in ["covered", "made", "j", "u", "r", "c2"] {
+        assert!(item(&svg, "j").contains("not served by any product"));
+        for fine in ["covered", "made", "served", "p", "r", "c2"] {
             let g = item(&svg, fine);
-            assert!(!g.contains("gap") && !g.contains("warning"), "{g}");
+            assert!(!g.contains("open") && !g.contains("warning") && !g.contains(RED), "{g}");
         }
-        // Ranks shade the dots; unranked items get a hollow one; the offer a square.
-        assert!(item(&svg, "j").contains(r#"class="rank-5""#));
-        assert!(item(&svg, "u").contains(r#"class="rank-0""#));
-        assert!(item(&svg, "covered").contains(r#"class="rank-5""#));
+        // Ranks shade the dots by weight; the offer gets a square.
+        assert!(item(&svg, "covered").contains(r#"class="weight-16""#));
+        assert!(item(&svg, "served").contains(r#"class="weight-2""#));
         assert!(item(&svg, "r").contains(r##"fill="#475569""##));
         assert!(item(&svg, "covered").contains("relieved by: r"));
+        assert!(item(&svg, "served").contains("served by: p"));
+    }
+
+    #[test]
+    fn a_let_go_pain_is_muted_and_labelled_not_marked_as_a_gap() {
+        let svg = render(
+            r#"canvas c "C" {
+                segment s "S" {
+                    pain accent "People comment on the accent" { severity: light, allow: unrelieved-pain }
+                    pain open "Open pain" { severity: light }
+                }
+            }"#,
+        );
+        let g = item(&svg, "accent");
+        assert!(g.contains(r#"class="item pain let-go""#), "{g}");
+        assert!(g.contains(r#"class="let-go""#), "the let-go mark: {g}");
+        assert!(g.contains(r#">let go</tspan>"#), "{g}");
+        assert!(g.contains(&format!(r#"<text font-size="13" fill="{FADED}">"#)), "drawn light grey: {g}");
+        assert!(!g.contains(RED) && !g.contains("warning") && !g.contains(" open"), "never red: {g}");
+        assert!(g.contains("let go: not relieved, and out of the fit"), "{g}");
+        // An `allow:` on the section silences, but lets nothing go.
+        let svg = render(
+            r#"canvas c "C" {
+                segment s "S" {
+                    allow: unrelieved-pain
+                    pain accent "Accent" { severity: light }
+                }
+            }"#,
+        );
+        let g = item(&svg, "accent");
+        assert!(g.contains(" open") && g.contains(r#"class="warning""#) && !g.contains("let go"), "{g}");
+    }
+
+    #[test]
+    fn unaddressed_must_haves_stand_out_and_are_named_in_the_legend() {
+        let svg = render(
+            r#"canvas c "C" {
+                segment s "S" {
+                    job speak "Hold a conversation" { importance: crucial }
+                    pain shy "Too shy" { severity: extreme }
+                    gain fluent "Fluent in a year" { relevance: essential }
+                }
+                value-map { creator daily "Daily chat" { creates: fluent } }
+            }"#,
+        );
+        for id in ["speak", "shy"] {
+            let g = item(&svg, id);
+            assert!(g.contains(" open must-have\""), "{g}");
+            assert!(g.contains(r#"class="must-have-band""#) && g.contains(ALARM), "{g}");
+            assert!(g.contains(r#"class="warning must-have""#), "{g}");
+            assert!(g.contains(r#"font-weight="700""#), "bold: {g}");
+        }
+        assert!(item(&svg, "speak").contains(">must-have, not served</tspan>"));
+        assert!(item(&svg, "shy").contains(">must-have, not relieved</tspan>"));
+        assert!(!item(&svg, "fluent").contains("must-have"));
+        let legend = &svg[svg.find(r#"class="must-haves""#).unwrap()..];
+        let legend = &legend[..legend.find("</text>").unwrap()];
+        assert!(legend.contains("Unaddressed must-haves: speak (Hold a conversation), shy (Too shy)"), "{legend}");
+        assert!(legend.contains(RED), "{legend}");
+        assert!(svg.contains("fit ≥ 80 with every must-have (top rank) addressed or let go; weak &lt; 50"));
+        assert!(svg.contains("weight 16 8 4 2 1 by rank"));
+    }
+
+    /// The fit headline of a rendered canvas: its class and the colour of the score.
+    fn headline(svg: &str) -> (&str, &str) {
+        let at = svg.find(r#"<text class="fit "#).unwrap();
+        let class = &svg[at + 13..];
+        let class = &class[..class.find('"').unwrap()];
+        let fill = &svg[at..];
+        let fill = &fill[fill.find(r#"<tspan font-size="32" font-weight="700" fill=""#).unwrap() + 46..];
+        (class, &fill[..7])
+    }
+
+    #[test]
+    fn the_fit_is_coloured_by_its_verdict() {
+        // 16 of 16: fit, green.
+        let fit = render(
+            r#"canvas c "C" { segment s "S" { job j "J" { importance: crucial } }
+               value-map { product p "P" { serves: j } } }"#,
+        );
+        assert_eq!(headline(&fit), ("fit verdict-fit", "#15803d"));
+        assert!(fit.contains(r##"fill="#15803d">fit</tspan>"##), "the verdict next to the fit");
+        // 16 of 20 = 80 with no must-have open: fit.
+        let fit_80 = render(
+            r#"canvas c "C" { segment s "S" {
+                   pain p "P" { severity: extreme }
+                   gain g "G" { relevance: medium }
+               }
+               value-map { reliever r "R" { relieves: p } } }"#,
+        );
+        assert!(fit_80.contains(">80%</tspan>"));
+        assert_eq!(headline(&fit_80), ("fit verdict-fit", "#15803d"));
+        // 64 of 80 = 80, but the crucial job is open: partial, amber.
+        let partial = render(
+            r#"canvas c "C" { segment s "S" {
+                   job j "J" { importance: crucial }
+                   pain p "P" { severity: extreme }
+                   pain q "Q" { severity: extreme }
+                   pain r "R" { severity: extreme }
+                   pain s2 "S2" { severity: extreme }
+               }
+               value-map { reliever r1 "R1" { relieves: [p, q, r, s2] } } }"#,
+        );
+        assert!(partial.contains(">80%</tspan>"));
+        assert_eq!(headline(&partial), ("fit verdict-partial", "#b45309"));
+        assert!(partial.contains(r##"fill="#b45309">partial</tspan>"##));
+        // 0 of 16: weak, red.
+        let weak = render(r#"canvas c "C" { segment s "S" { job j "J" { importance: crucial } } }"#);
+        assert_eq!(headline(&weak), ("fit verdict-weak", RED));
+        assert!(weak.contains(&format!(r#"fill="{RED}">weak</tspan>"#)));
+        // Nothing counts: n/a, grey, and no verdict word after it.
+        let na = render(r#"canvas c "C" { segment s "S" { outcome o "O" } }"#);
+        assert_eq!(headline(&na), ("fit verdict-na", MUTED));
+        assert!(na.contains(">n/a</tspan></text>"));
+        assert!(na.contains("no jobs, pains or gains to fit"));
+    }
+
+    #[test]
+    fn the_caption_gives_the_segment_context() {
+        let svg = render(
+            r#"canvas c "C" {
+                description: "A quiet mower"
+                note: "Draft for the workshop"
+                segment s "Homeowners" {
+                    description: "People who mow their own lawn"
+                    early-adopters: "Owners of small town gardens"
+                    market: existing
+                    strategy: segmented
+                }
+            }"#,
+        );
+        let at = svg.find(r#"<text class="caption""#).unwrap();
+        let caption = &svg[at..at + svg[at..].find("</text>").unwrap()];
+        assert!(
+            caption.contains(
+                "A quiet mower · People who mow their own lawn · early adopters: Owners of small town gardens \
+                 · existing market, segmented strategy"
+            ),
+            "{caption}"
+        );
+        assert!(caption.contains("note: Draft for the workshop"), "the note in the tooltip: {caption}");
+        // A long caption is bounded: two lines at most, shortened with `…`.
+        let long = "word ".repeat(400);
+        let svg = render(&format!(r#"canvas c "C" {{ segment s "S" {{ description: "{long}" }} }}"#));
+        let at = svg.find(r#"<text class="caption""#).unwrap();
+        let caption = &svg[at..at + svg[at..].find("</text>").unwrap()];
+        assert_eq!(caption.matches("<tspan").count(), 2, "{caption}");
+        assert!(caption.contains("…</tspan>"));
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! The prioritised tables of a canvas, independent of the output format: Markdown
-//! and HTML both render these.
+//! The prioritised tables of a canvas and what is said about the canvas above them
+//! (the fit, the segment's context), independent of the output format: Markdown and
+//! HTML both render these.
 
-use vpc_model::{Canvas, ItemId, Link, Rank, Target, UNDERSERVED, format_score};
-use vpc_syntax::ItemKind;
+use vpc_model::{Canvas, Item, ItemId, Link, Rank, Service, Target, Verdict, format_score};
+use vpc_syntax::{BlockKind, ItemKind};
 
-use crate::{FitBreakdown, is_gap, is_unaddressed, item_name, prioritised};
+use crate::{Judged, Standing, is_unaddressed_outcome, item_name, prioritised};
 
 /// A piece of a cell's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,15 +16,26 @@ pub(crate) enum Span {
     Strong(String),
     /// A gap or a mistake worth noticing.
     Warn(String),
+    /// What was let go: shown, but out of the way.
+    Muted(String),
+    /// The fit and verdict, in the verdict's colour.
+    Verdict(Verdict, String),
 }
 
 pub(crate) type Cell = Vec<Span>;
 
+/// A row of a table, and where its item stands in the fit (jobs, pains, gains).
+pub(crate) struct Row {
+    pub cells: Vec<Cell>,
+    pub standing: Option<Standing>,
+}
+
 pub(crate) struct Table {
-    pub kind: ItemKind,
     pub title: &'static str,
-    pub headers: &'static [&'static str],
-    pub rows: Vec<Vec<Cell>>,
+    /// The `class` of the table in HTML.
+    pub class: &'static str,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Row>,
 }
 
 fn text(s: impl Into<String>) -> Cell {
@@ -36,7 +48,7 @@ fn dash() -> Cell {
 
 /// The tables of a canvas: the customer profile (jobs, pains, gains, outcomes), then
 /// the value map (products, relievers, creators).
-pub(crate) fn tables(canvas: &Canvas) -> Vec<Table> {
+pub(crate) fn tables(judged: &Judged) -> Vec<Table> {
     let kinds = [
         ItemKind::Job,
         ItemKind::Pain,
@@ -46,7 +58,7 @@ pub(crate) fn tables(canvas: &Canvas) -> Vec<Table> {
         ItemKind::Reliever,
         ItemKind::Creator,
     ];
-    kinds.into_iter().map(|kind| table(canvas, kind)).collect()
+    kinds.into_iter().map(|kind| table(judged, kind)).collect()
 }
 
 /// A section's heading: what it lists and in which order.
@@ -62,65 +74,75 @@ pub(crate) fn title(kind: ItemKind) -> &'static str {
     }
 }
 
+/// The columns before the details and the identifier.
 fn headers(kind: ItemKind) -> &'static [&'static str] {
     match kind {
-        ItemKind::Job => &["#", "Job", "Importance", "Kind", "ID"],
-        ItemKind::Pain => &["#", "Pain", "Severity", "Kind", "Relieved by", "ID"],
-        ItemKind::Gain => &["#", "Gain", "Relevance", "Kind", "Created by", "ID"],
-        ItemKind::Outcome => {
-            &["#", "Outcome", "Job", "Importance", "Satisfaction", "Opportunity", "Addressed by", "ID"]
-        }
-        ItemKind::Product => &["#", "Product or service", "Kind", "Serves", "ID"],
-        ItemKind::Reliever => &["#", "Pain reliever", "Relieves", "Via", "ID"],
-        ItemKind::Creator => &["#", "Gain creator", "Creates", "Via", "ID"],
+        ItemKind::Job => &["#", "Job", "Importance", "Kind", "Served by"],
+        ItemKind::Pain => &["#", "Pain", "Severity", "Kind", "Relieved by"],
+        ItemKind::Gain => &["#", "Gain", "Relevance", "Kind", "Created by"],
+        ItemKind::Outcome => &["#", "Outcome", "Job", "Importance", "Satisfaction", "Opportunity", "Addressed by"],
+        ItemKind::Product => &["#", "Product or service", "Kind", "Serves"],
+        ItemKind::Reliever => &["#", "Pain reliever", "Relieves", "Via"],
+        ItemKind::Creator => &["#", "Gain creator", "Creates", "Via"],
     }
 }
 
-fn table(canvas: &Canvas, kind: ItemKind) -> Table {
-    let rows = prioritised(canvas, kind)
+/// What the value map does not do for an open item: "not served", "not relieved",
+/// "not created".
+pub(crate) fn not_addressed(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Job => "not served",
+        ItemKind::Pain => "not relieved",
+        _ => "not created",
+    }
+}
+
+fn table(judged: &Judged, kind: ItemKind) -> Table {
+    let canvas = judged.canvas;
+    let ids = prioritised(canvas, kind);
+    // A details column only where some item has details to show.
+    let with_details = ids.iter().any(|&id| !details(canvas.item(id)).is_empty());
+    let rows = ids
         .into_iter()
         .enumerate()
         .map(|(n, id)| {
             let item = canvas.item(id);
+            let standing = judged.standing(id);
             let mut row = vec![text((n + 1).to_string()), text(item.title.to_string())];
             match kind {
-                ItemKind::Job => {
+                ItemKind::Job | ItemKind::Pain | ItemKind::Gain => {
                     row.push(rank(item.rank));
-                    let kind = match (&item.category, &item.role) {
+                    let category = match (&item.category, &item.role) {
                         (Some(k), Some(r)) => format!("{k} ({r})"),
                         (Some(k), None) => k.to_string(),
                         (None, Some(r)) => r.to_string(),
                         (None, None) => "—".into(),
                     };
-                    row.push(text(kind));
-                }
-                ItemKind::Pain | ItemKind::Gain => {
-                    row.push(rank(item.rank));
-                    row.push(item.category.as_ref().map_or_else(dash, |c| text(c.to_string())));
-                    let (sources, missing) = if kind == ItemKind::Pain {
-                        (canvas.relieved_by(id), "⚠️ not relieved")
-                    } else {
-                        (canvas.created_by(id), "⚠️ not created")
-                    };
-                    row.push(if is_gap(canvas, id) {
-                        vec![Span::Warn(missing.into())]
-                    } else {
-                        names(canvas, &sources)
+                    row.push(text(category));
+                    let link = vpc_model::addressing_link(kind).unwrap_or(Link::Serves);
+                    row.push(match standing {
+                        Some(Standing::Open) => vec![Span::Warn(format!("⚠️ {}", not_addressed(kind)))],
+                        Some(Standing::MustHave) => vec![Span::Warn(format!("⚠️ must-have, {}", not_addressed(kind)))],
+                        Some(Standing::LetGo) => vec![Span::Muted("let go".into())],
+                        _ => names(canvas, &canvas.sources(id, link)),
                     });
                 }
                 ItemKind::Outcome => {
                     row.push(references(canvas, id, Link::Job, None));
                     row.push(item.importance_score.map_or_else(dash, |s| text(format_score(s))));
                     row.push(item.satisfaction_score.map_or_else(dash, |s| text(format_score(s))));
-                    row.push(match item.opportunity() {
-                        Some(o) if o >= UNDERSERVED => {
-                            vec![Span::Strong(format_score(o)), Span::Text(" under-served".into())]
+                    row.push(match (item.opportunity(), item.service()) {
+                        (Some(o), Some(Service::Underserved(band))) => {
+                            vec![Span::Strong(format_score(o)), Span::Text(format!(" under-served: {}", band.as_str()))]
                         }
-                        Some(o) => text(format_score(o)),
-                        None => dash(),
+                        (Some(o), Some(Service::Overserved)) => {
+                            vec![Span::Text(format_score(o)), Span::Muted(" over-served".into())]
+                        }
+                        (Some(o), _) => text(format_score(o)),
+                        (None, _) => dash(),
                     });
                     let by = canvas.addressed_by(id);
-                    row.push(if is_unaddressed(canvas, id) {
+                    row.push(if is_unaddressed_outcome(canvas, id) {
                         vec![Span::Warn("⚠️ nothing".into())]
                     } else {
                         names(canvas, &by)
@@ -139,11 +161,42 @@ fn table(canvas: &Canvas, kind: ItemKind) -> Table {
                     row.push(references(canvas, id, Link::Via, None));
                 }
             }
+            if with_details {
+                let details = details(item);
+                row.push(if details.is_empty() { dash() } else { text(details.join("; ")) });
+            }
             row.push(item.id.as_ref().map_or_else(dash, |name| vec![Span::Code(name.text.to_string())]));
-            row
+            Row { cells: row, standing }
         })
         .collect();
-    Table { kind, title: title(kind), headers: headers(kind), rows }
+    let mut headers = headers(kind).to_vec();
+    if with_details {
+        headers.push("Details");
+    }
+    headers.push("ID");
+    Table { title: title(kind), class: kind.keyword(), headers, rows }
+}
+
+/// What the canvas says of an item beyond its rank and kind: a job's context and
+/// frequency, when a pain or gain happens and what it touches, and the note.
+pub(crate) fn details(item: &Item) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(context) = &item.context {
+        out.push(format!("context: {context}"));
+    }
+    if let Some(when) = &item.when {
+        out.push(format!("{when} the job"));
+    }
+    if let Some(aspect) = &item.aspect {
+        out.push(format!("{aspect} aspect"));
+    }
+    if let Some(frequency) = &item.frequency {
+        out.push(format!("frequency: {frequency}"));
+    }
+    if let Some(note) = &item.note {
+        out.push(format!("note: {note}"));
+    }
+    out
 }
 
 fn rank(rank: Rank) -> Cell {
@@ -196,57 +249,176 @@ fn references(canvas: &Canvas, from: ItemId, link: Link, if_none: Option<&str>) 
     }
 }
 
-/// One sentence on the fit: the score and the weights behind it.
-pub(crate) fn fit_sentence(canvas: &Canvas) -> Vec<Span> {
-    let parts = canvas.fit_parts();
-    let b = FitBreakdown::of(canvas);
-    match canvas.fit() {
-        None => vec![Span::Strong("Fit: n/a".into()), Span::Text(" — no pains or gains yet.".into())],
-        Some(fit) => vec![
-            Span::Strong(format!("Fit: {fit}%")),
-            Span::Text(format!(
-                " — relieved pains and created gains weigh {} of {} (pains {} of {}, gains {} of {}).",
-                parts.covered, parts.total, b.pains.0, b.pains.1, b.gains.0, b.gains.1
-            )),
+/// The headline: "Fit 78% · partial", or "Fit n/a".
+pub(crate) fn headline(judged: &Judged) -> Span {
+    let verdict = judged.judgement.verdict;
+    let text = match judged.judgement.fit {
+        Some(fit) => format!("Fit {fit}% · {verdict}"),
+        None => "Fit n/a".to_string(),
+    };
+    Span::Verdict(verdict, text)
+}
+
+/// The fit in a few sentences: the headline, the weights behind it by kind, the
+/// unaddressed must-haves and what was let go.
+pub(crate) fn fit_sentence(judged: &Judged) -> Vec<Span> {
+    let canvas = judged.canvas;
+    let j = &judged.judgement;
+    let mut out = vec![headline(judged)];
+    if j.fit.is_none() {
+        out.push(Span::Text(format!(" — {}.", j.verdict.meaning())));
+    } else {
+        let w = |f: vpc_model::Fit| format!("{} of {}", f.covered, f.total);
+        out.push(Span::Text(format!(
+            " — weight addressed: jobs {}, pains {}, gains {}. ",
+            w(j.jobs),
+            w(j.pains),
+            w(j.gains)
+        )));
+        out.push(Span::Text("Unaddressed must-haves: ".into()));
+        if j.unaddressed.is_empty() {
+            out.push(Span::Text("none".into()));
+        }
+        for (n, &id) in j.unaddressed.iter().enumerate() {
+            if n > 0 {
+                out.push(Span::Text(", ".into()));
+            }
+            out.push(match name(canvas, id) {
+                Span::Code(name) => Span::Warn(name),
+                other => other,
+            });
+        }
+        out.push(Span::Text(".".into()));
+    }
+    if !j.let_go.is_empty() {
+        out.push(Span::Text(" Let go: ".into()));
+        for (n, &id) in j.let_go.iter().enumerate() {
+            if n > 0 {
+                out.push(Span::Text(", ".into()));
+            }
+            out.push(name(canvas, id));
+        }
+        out.push(Span::Text(".".into()));
+    }
+    out
+}
+
+/// The fit breakdown as a table: jobs, pains, gains and the total, addressed against
+/// counted, with what was let go.
+pub(crate) fn fit_table(judged: &Judged) -> Table {
+    let percent = |f: vpc_model::Fit| f.fit().map_or_else(|| "n/a".to_string(), |fit| format!("{fit}%"));
+    let mut rows = Vec::new();
+    let mut let_go = 0;
+    for (kind, label) in
+        [(ItemKind::Job, "Jobs served"), (ItemKind::Pain, "Pains relieved"), (ItemKind::Gain, "Gains created")]
+    {
+        let part = judged.part(kind);
+        let_go += part.let_go;
+        rows.push(Row {
+            cells: vec![
+                text(label),
+                text(format!("{} of {}", part.addressed, part.counted)),
+                text(part.let_go.to_string()),
+                text(format!("{} of {}", part.weights.covered, part.weights.total)),
+                text(percent(part.weights)),
+            ],
+            standing: None,
+        });
+    }
+    let total = judged.judgement.total();
+    rows.push(Row {
+        cells: vec![
+            vec![Span::Strong("Fit".into())],
+            text(String::new()),
+            text(let_go.to_string()),
+            text(format!("{} of {}", total.covered, total.total)),
+            vec![headline(judged)],
         ],
+        standing: None,
+    });
+    Table {
+        title: "Fit",
+        class: "fit-breakdown",
+        headers: vec!["", "Items addressed", "Let go", "Weight addressed", "Fit"],
+        rows,
     }
 }
 
-/// The fit breakdown as a table: pains, gains and the total, covered against all.
-pub(crate) fn fit_table(canvas: &Canvas) -> Table {
-    let parts = canvas.fit_parts();
-    let b = FitBreakdown::of(canvas);
-    let percent = |(covered, total): (u32, u32)| {
-        vec_model_fit(covered, total).map_or_else(|| "n/a".to_string(), |fit| format!("{fit}%"))
-    };
-    let count = |kind: ItemKind| {
-        let all = canvas.items_of(kind).count();
-        let covered = canvas.items_of(kind).filter(|(id, _)| canvas.is_addressed(*id)).count();
-        format!("{covered} of {all}")
-    };
-    let rows = vec![
-        vec![
-            text("Pains relieved"),
-            text(count(ItemKind::Pain)),
-            text(format!("{} of {}", b.pains.0, b.pains.1)),
-            text(percent(b.pains)),
-        ],
-        vec![
-            text("Gains created"),
-            text(count(ItemKind::Gain)),
-            text(format!("{} of {}", b.gains.0, b.gains.1)),
-            text(percent(b.gains)),
-        ],
-        vec![
-            vec![Span::Strong("Fit".into())],
-            text(String::new()),
-            text(format!("{} of {}", parts.covered, parts.total)),
-            vec![Span::Strong(crate::fit_text(canvas))],
-        ],
-    ];
-    Table { kind: ItemKind::Pain, title: "Fit", headers: &["", "Items", "Weight", "Covered"], rows }
+/// One block of context above the tables: a section's (or the canvas's) description
+/// and facts.
+pub(crate) struct Context {
+    /// "Customer segment: Engaged couples", "Value map: …", "About this canvas".
+    pub heading: String,
+    pub description: Option<String>,
+    /// Label and value: ("Early adopters", "…").
+    pub facts: Vec<(&'static str, String)>,
 }
 
-fn vec_model_fit(covered: u32, total: u32) -> Option<u32> {
-    vpc_model::Fit { covered, total }.fit()
+/// What the canvas says of its segment and its offer: the customer segment's
+/// description, early adopters, market type and strategy, the value map's
+/// description, and every note. Only blocks with something in them.
+pub(crate) fn context(canvas: &Canvas) -> Vec<Context> {
+    let mut out = Vec::new();
+    let mut segment_seen = false;
+    let mut map_seen = false;
+    for section in &canvas.sections {
+        // A second section of a kind is a mistake (duplicate-section); the first speaks.
+        let seen = if section.kind == BlockKind::Segment { &mut segment_seen } else { &mut map_seen };
+        if std::mem::replace(seen, true) {
+            continue;
+        }
+        let name = section.title.as_deref().or(section.id.as_ref().map(|id| id.text.as_str()));
+        let what = if section.kind == BlockKind::Segment { "Customer segment" } else { "Value map" };
+        let heading = name.map_or_else(|| what.to_string(), |name| format!("{what}: {name}"));
+        let mut facts = Vec::new();
+        if let Some(early) = &section.early_adopters {
+            facts.push(("Early adopters", early.to_string()));
+        }
+        if let Some(market) = &section.market {
+            facts.push(("Market type", format!("{market} ({})", market_meaning(market))));
+        }
+        if let Some(strategy) = &section.strategy {
+            facts.push(("Strategy", format!("{strategy} ({})", strategy_meaning(strategy))));
+        }
+        if let Some(note) = &section.note {
+            facts.push(("Note", note.to_string()));
+        }
+        let description = section.description.as_ref().map(|d| d.to_string());
+        if description.is_some() || !facts.is_empty() {
+            out.push(Context { heading, description, facts });
+        }
+    }
+    // The segment before the value map, as the reader meets them.
+    out.sort_by_key(|c| !c.heading.starts_with("Customer segment"));
+    if let Some(note) = &canvas.note {
+        out.push(Context {
+            heading: "About this canvas".into(),
+            description: None,
+            facts: vec![("Note", note.to_string())],
+        });
+    }
+    out
+}
+
+/// Steve Blank's market types, in a few words.
+fn market_meaning(market: &str) -> &'static str {
+    match market {
+        "existing" => "better performance in a market that exists",
+        "resegmented" => "a niche or low-cost part of an existing market",
+        "new" => "customers who did not buy anything like it before",
+        "clone" => "a proven business model copied to a new place",
+        _ => "market type",
+    }
+}
+
+/// The segmentation strategies, in a few words.
+fn strategy_meaning(strategy: &str) -> &'static str {
+    match strategy {
+        "mass" => "one offer for a broad market",
+        "niche" => "a specific, specialised segment",
+        "segmented" => "related segments with slightly different needs",
+        "diversified" => "unrelated segments with very different needs",
+        "multi-sided" => "interdependent segments served together",
+        _ => "segmentation",
+    }
 }

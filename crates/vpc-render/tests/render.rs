@@ -290,3 +290,258 @@ fn no_canvas_renders_something_valid() {
     Document::parse_with_options(&vpc_render::html(&[]), options).unwrap();
     assert_eq!(vpc_render::markdown(&[]), "_No canvas in this file._\n");
 }
+
+/// A canvas with a let-go pain, an open must-have and every kind of context.
+const JUDGED: &str = r#"canvas lang "Conversation practice" {
+  description: "Practice for adults new to the language"
+  note: "Draft for the workshop"
+  segment learners "Adult learners" {
+    description: "Adults learning the language of their new country"
+    early-adopters: "Expats with a job offer"
+    market: resegmented
+    strategy: niche
+    note: "Interviewed 12 learners"
+    job speak "Hold a conversation" {
+      importance: crucial
+      frequency: daily
+      context: "At work and in shops"
+    }
+    job forms "Fill in official forms" { importance: high }
+    pain shy "Too shy to speak up" { severity: severe, when: before, aspect: emotional, frequency: "every call" }
+    pain accent "People comment on the accent" {
+      severity: light
+      note: "Out of scope for the first version"
+      allow: unrelieved-pain
+    }
+    gain fluent "Speak fluently within a year" { relevance: essential, when: after, aspect: social }
+  }
+  value-map practice "Conversation app" {
+    description: "A chat app with tutors"
+    note: "Tutors are paid per call"
+    product app "Chat with tutors" { serves: forms, note: "Android first" }
+    reliever tandem "Practice partners" { relieves: shy, via: app }
+    creator daily "Ten minutes a day" { creates: fluent }
+  }
+}
+"#;
+
+fn html_doc(html: &str) -> Document<'_> {
+    Document::parse_with_options(html, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() }).unwrap()
+}
+
+/// The table row whose second cell is this title.
+fn row<'a>(doc: &'a Document<'a>, title: &str) -> Node<'a, 'a> {
+    elements(doc, "tr")
+        .into_iter()
+        .find(|tr| tr.children().filter(|c| c.is_element()).nth(1).is_some_and(|td| text_of(td) == title))
+        .unwrap_or_else(|| panic!("no row {title}"))
+}
+
+#[test]
+fn a_let_go_pain_is_muted_and_labelled_in_html_and_markdown() {
+    let canvases = canvases(JUDGED);
+    let html = vpc_render::html(&canvases);
+    let doc = html_doc(&html);
+    let accent = row(&doc, "People comment on the accent");
+    assert!(has_class(accent, "let-go"), "{:?}", accent.attribute("class"));
+    assert!(!has_class(accent, "open"));
+    let muted: Vec<String> = accent.descendants().filter(|n| has_class(*n, "muted")).map(text_of).collect();
+    assert_eq!(muted, ["let go"]);
+    assert!(!accent.descendants().any(|n| has_class(n, "warn")), "no gap colour");
+    assert!(!text_of(accent).contains('⚠'), "no warning sign");
+    // An open pain, for contrast, is marked as a gap.
+    let forms = row(&doc, "Fill in official forms");
+    assert!(!has_class(forms, "open"), "served");
+    let speak = row(&doc, "Hold a conversation");
+    assert!(has_class(speak, "open") && has_class(speak, "must-have"));
+
+    let md = vpc_render::markdown(&canvases);
+    let line = md.lines().find(|l| l.contains("People comment on the accent")).unwrap();
+    assert!(line.contains("| _People comment on the accent_ | light |"), "{line}");
+    assert!(line.contains("| _let go_ |"), "{line}");
+    assert!(!line.contains('⚠') && !line.contains("**"), "{line}");
+    assert!(md.contains("Let go: `accent`."), "{md}");
+}
+
+#[test]
+fn unaddressed_must_haves_are_named_with_the_verdict() {
+    let canvases = canvases(JUDGED);
+    let md = vpc_render::markdown(&canvases);
+    // speak 16 open, forms 8, shy 8, fluent 16 addressed; accent let go: 32 of 48.
+    assert!(
+        md.contains(
+            "**Fit 67% · partial** — weight addressed: jobs 8 of 24, pains 8 of 8, gains 16 of 16. \
+             Unaddressed must-haves: **speak**. Let go: `accent`."
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| 1 | Hold a conversation | crucial | — | **⚠️ must-have, not served** |"), "{md}");
+    assert!(
+        md.contains(
+            "_Weights double per rank step: 16, 8, 4, 2, 1 (unranked 4); let-go items leave the fit. Verdict: fit \
+             ≥ 80% with every must-have (top-ranked item) addressed or let go; weak \\< 50%; partial in between._"
+        ),
+        "{md}"
+    );
+
+    let html = vpc_render::html(&canvases);
+    let doc = html_doc(&html);
+    let fit = elements(&doc, "p").into_iter().find(|p| has_class(*p, "fit")).unwrap();
+    assert!(text_of(fit).contains("Unaddressed must-haves: speak."), "{}", text_of(fit));
+    let breakdown = elements(&doc, "table").into_iter().find(|t| has_class(*t, "fit-breakdown")).unwrap();
+    let rows: Vec<String> = breakdown.descendants().filter(|n| n.tag_name().name() == "tr").map(text_of).collect();
+    assert_eq!(
+        rows,
+        [
+            "Items addressedLet goWeight addressedFit",
+            "Jobs served1 of 208 of 2433%",
+            "Pains relieved1 of 118 of 8100%",
+            "Gains created1 of 1016 of 16100%",
+            "Fit132 of 48Fit 67% · partial",
+        ]
+    );
+}
+
+#[test]
+fn the_verdict_colours_the_fit_in_html_and_names_it_in_markdown() {
+    let cases = [
+        // Served: 16 of 16.
+        (
+            r#"canvas c "C" { segment s "S" { job j "J" { importance: crucial } } value-map { product p "P" { serves: j } } }"#,
+            "verdict-fit",
+            "#15803d",
+            "**Fit 100% · fit**",
+        ),
+        // 64 of 80, but the crucial job is open.
+        (
+            r#"canvas c "C" { segment s "S" { job j "J" { importance: crucial } pain a "A" { severity: extreme }
+               pain b "B" { severity: extreme } pain d "D" { severity: extreme } pain e "E" { severity: extreme } }
+               value-map { reliever r "R" { relieves: [a, b, d, e] } } }"#,
+            "verdict-partial",
+            "#b45309",
+            "**Fit 80% · partial**",
+        ),
+        (
+            r#"canvas c "C" { segment s "S" { job j "J" { importance: crucial } } }"#,
+            "verdict-weak",
+            "#b91c1c",
+            "**Fit 0% · weak**",
+        ),
+        (
+            r#"canvas c "C" { segment s "S" { outcome o "O" } }"#,
+            "verdict-na",
+            "#6b7280",
+            "**Fit n/a** — no jobs, pains or gains to fit.",
+        ),
+    ];
+    for (text, class, colour, md) in cases {
+        let canvases = canvases(text);
+        let html = vpc_render::html(&canvases);
+        let doc = html_doc(&html);
+        let verdicts: Vec<Node> = elements(&doc, "strong").into_iter().filter(|n| has_class(*n, "verdict")).collect();
+        assert!(!verdicts.is_empty(), "{class}");
+        for verdict in verdicts {
+            assert!(has_class(verdict, class), "{class}: {:?}", verdict.attribute("class"));
+            assert_eq!(verdict.attribute("style"), Some(format!("color: {colour}").as_str()));
+        }
+        assert!(elements(&doc, "p").iter().any(|p| has_class(*p, "fit") && has_class(*p, class)));
+        // The picture in the page agrees.
+        let svg = vpc_render::svg(&canvases);
+        assert!(svg.contains(&format!(r#"<text class="fit {class}""#)), "{class}");
+        assert!(svg.contains(&format!(r#"font-size="32" font-weight="700" fill="{colour}""#)), "{class}");
+        let md_text = vpc_render::markdown(&canvases);
+        assert!(md_text.contains(md), "{md_text}");
+    }
+}
+
+#[test]
+fn the_context_is_in_html_and_markdown() {
+    let canvases = canvases(JUDGED);
+    let md = vpc_render::markdown(&canvases);
+    for expected in [
+        "## Customer segment: Adult learners\n\nAdults learning the language of their new country\n\n\
+         - **Early adopters:** Expats with a job offer\n\
+         - **Market type:** resegmented (a niche or low-cost part of an existing market)\n\
+         - **Strategy:** niche (a specific, specialised segment)\n\
+         - **Note:** Interviewed 12 learners\n",
+        "## Value map: Conversation app\n\nA chat app with tutors\n\n- **Note:** Tutors are paid per call\n",
+        "## About this canvas\n\n- **Note:** Draft for the workshop\n",
+        "Practice for adults new to the language",
+        "| context: At work and in shops; frequency: daily |",
+        "| before the job; emotional aspect; frequency: every call |",
+        "| note: Out of scope for the first version |",
+        "| after the job; social aspect |",
+        "| note: Android first |",
+    ] {
+        assert!(md.contains(expected), "{expected}\n---\n{md}");
+    }
+    // The context comes before the tables.
+    assert!(md.find("## Customer segment").unwrap() < md.find("## Customer jobs").unwrap());
+    check_markdown_tables(&md);
+
+    let html = vpc_render::html(&canvases);
+    let doc = html_doc(&html);
+    let context = elements(&doc, "div").into_iter().find(|d| has_class(*d, "context")).expect("a context block");
+    let text = text_of(context);
+    for expected in [
+        "Customer segment: Adult learners",
+        "Adults learning the language of their new country",
+        "Early adoptersExpats with a job offer",
+        "Market typeresegmented",
+        "Strategyniche",
+        "NoteInterviewed 12 learners",
+        "Value map: Conversation app",
+        "A chat app with tutors",
+        "NoteDraft for the workshop",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    let speak = row(&doc, "Hold a conversation");
+    assert!(text_of(speak).contains("context: At work and in shops; frequency: daily"));
+    let shy = row(&doc, "Too shy to speak up");
+    assert!(text_of(shy).contains("before the job; emotional aspect; frequency: every call"));
+    // The picture's caption, with the notes in its tooltip.
+    let svg = vpc_render::svg(&canvases);
+    let doc = Document::parse(&svg).unwrap();
+    let caption = doc.descendants().find(|n| has_class(*n, "caption")).expect("a caption");
+    let tooltip = text_of(caption.children().find(|c| c.tag_name().name() == "title").unwrap());
+    assert_eq!(
+        tooltip,
+        "Practice for adults new to the language · Adults learning the language of their new country · early \
+         adopters: Expats with a job offer · resegmented market, niche strategy · note: Interviewed 12 learners · \
+         note: Draft for the workshop"
+    );
+}
+
+#[test]
+fn under_and_over_served_outcomes_are_told_apart() {
+    let canvases = canvases(
+        r#"canvas c "C" { segment s "S" {
+            outcome extreme "Extreme one" { importance: 9, satisfaction: 2 }
+            outcome high "High one" { importance: 7, satisfaction: 2 }
+            outcome worth "Worth one" { importance: 6, satisfaction: 2 }
+            outcome perfect "Rated ten of ten" { importance: 10, satisfaction: 10 }
+            outcome over "Over one" { importance: 3, satisfaction: 8 }
+        } }"#,
+    );
+    let md = vpc_render::markdown(&canvases);
+    for expected in [
+        "| Extreme one | — | 9 | 2 | **16** under-served: extreme | **⚠️ nothing** |",
+        "| High one | — | 7 | 2 | **12** under-served: high | **⚠️ nothing** |",
+        "| Worth one | — | 6 | 2 | **10** under-served: worth considering | **⚠️ nothing** |",
+        // 10 out of 10 and fully satisfied: served as well as it matters.
+        "| Rated ten of ten | — | 10 | 10 | 10 | — |",
+        "| Over one | — | 3 | 8 | 3 _over-served_ | — |",
+    ] {
+        assert!(md.contains(expected), "{expected}\n{md}");
+    }
+    let svg = vpc_render::svg(&canvases);
+    let doc = Document::parse(&svg).unwrap();
+    let outcome = |id: &str| doc.descendants().find(|n| n.attribute("data-id") == Some(id)).unwrap();
+    assert!(has_class(outcome("extreme"), "underserved") && has_class(outcome("extreme"), "unaddressed"));
+    assert!(!has_class(outcome("perfect"), "underserved"));
+    let label = |id: &str| outcome(id).descendants().find(|n| has_class(*n, "label")).map(text_of).unwrap_or_default();
+    assert_eq!(label("extreme"), "extreme");
+    assert_eq!(label("high"), "high");
+    assert_eq!(label("perfect"), "");
+}
