@@ -46,7 +46,7 @@ fn every_format_on_stdout() {
         let md = text(&out.stdout);
         assert!(md.starts_with("# Wedding planner\n"), "{md}");
         assert!(
-            md.contains("**Fit 85% · fit** — weight addressed: jobs 32 of 50, pains 36 of 36, gains 37 of 37."),
+            md.contains("**Fit 100% · fit** — weight addressed: jobs 48 of 48, pains 36 of 36, gains 37 of 37."),
             "{md}"
         );
         assert!(md.contains("| 1 | Organise a lovely wedding | crucial |"), "{md}");
