@@ -42,7 +42,7 @@ pub(crate) fn run(args: Args) -> u8 {
         match configs.for_file(&path) {
             Ok(config) => work.push((path, config)),
             Err(message) => {
-                eprintln!("error: {message}");
+                output::error(&message);
                 return status::TROUBLE;
             }
         }

@@ -51,7 +51,7 @@ pub(crate) fn run(args: Args) -> u8 {
     let mode = match mode(&args) {
         Ok(mode) => mode,
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::output::error(&message);
             return status::TROUBLE;
         }
     };
@@ -63,7 +63,7 @@ pub(crate) fn run(args: Args) -> u8 {
         Mode::Git { old, new, paths } => match revisions(&old, new.as_deref(), &paths) {
             Ok(result) => result,
             Err(message) => {
-                eprintln!("error: {message}");
+                crate::output::error(&message);
                 return status::TROUBLE;
             }
         },
@@ -179,10 +179,10 @@ fn analyse(label: &str, text: &str) -> Analysis {
         let (line, column) = crate::output::position(&index, text, first.span.start);
         let count = parse.errors.len();
         let more = if count > 1 { format!(" (and {} more)", count - 1) } else { String::new() };
-        eprintln!(
-            "warning: {label}:{line}:{column}: syntax error{more}, the diff may be incomplete: {}",
+        crate::output::warning(&format!(
+            "{label}:{line}:{column}: syntax error{more}, the diff may be incomplete: {}",
             first.message
-        );
+        ));
     }
     analysis
 }
@@ -205,7 +205,7 @@ fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(
                 Some(new) => format!("{old_rev} nor in {new}"),
                 None => format!("{old_rev} nor in the working tree"),
             };
-            eprintln!("error: {path}: not in {sides}");
+            crate::output::error(&format!("{path}: not in {sides}"));
             trouble = true;
         }
     }
@@ -230,7 +230,7 @@ fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(
             Some(path) => match show(old_rev, path) {
                 Ok(text) => Some((format!("{old_rev}:{path}"), text)),
                 Err(message) => {
-                    eprintln!("error: {old_rev}:{path}: {message}");
+                    crate::output::error(&format!("{old_rev}:{path}: {message}"));
                     trouble = true;
                     continue;
                 }
@@ -241,7 +241,7 @@ fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(
             (Some(path), Some(rev)) => match show(rev, path) {
                 Ok(text) => Some((format!("{rev}:{path}"), text)),
                 Err(message) => {
-                    eprintln!("error: {rev}:{path}: {message}");
+                    crate::output::error(&format!("{rev}:{path}: {message}"));
                     trouble = true;
                     continue;
                 }
@@ -249,7 +249,7 @@ fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(
             (Some(path), None) => match crate::files::read(&top.join(path)) {
                 Ok(text) => Some((path.clone(), text)),
                 Err(message) => {
-                    eprintln!("error: {path}: {message}");
+                    crate::output::error(&format!("{path}: {message}"));
                     trouble = true;
                     continue;
                 }

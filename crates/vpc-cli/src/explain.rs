@@ -35,7 +35,7 @@ pub(crate) fn run(args: Args) -> u8 {
                 status::OK
             }
             None => {
-                eprintln!("error: `{name}` is not a diagnostic code; `vpc explain` lists them");
+                crate::output::error(&format!("`{name}` is not a diagnostic code; `vpc explain` lists them"));
                 status::TROUBLE
             }
         },

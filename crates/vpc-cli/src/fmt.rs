@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use vpc_fmt::{FormatError, FormatOptions};
 use vpc_model::{Code, Diagnostic, Severity};
+use vpc_syntax::printable;
 
 use crate::files;
 use crate::output::{self, human, plural};
@@ -25,7 +26,7 @@ pub(crate) fn run(args: Args) -> u8 {
         return stdin(&options, args.check);
     }
     if args.paths.iter().any(|p| p == Path::new("-")) {
-        eprintln!("error: `-` (stdin) cannot be mixed with paths");
+        output::error("`-` (stdin) cannot be mixed with paths");
         return status::TROUBLE;
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
@@ -57,7 +58,7 @@ pub(crate) fn run(args: Args) -> u8 {
                     &diagnostics,
                     colour,
                 );
-                eprintln!("error: {}: not formatted: fix the syntax errors first", path.display());
+                output::path_error(path, "not formatted: fix the syntax errors first");
                 continue;
             }
         };
@@ -67,7 +68,7 @@ pub(crate) fn run(args: Args) -> u8 {
         }
         changed += 1;
         if args.check {
-            let _ = writeln!(out, "would reformat {}", path.display());
+            let _ = writeln!(out, "would reformat {}", printable::escape(&path.display().to_string()));
             let _ = write!(out, "{}", unified_diff(path, &text, &formatted));
         } else if let Err(e) = write_atomically(path, &formatted) {
             output::path_error(path, &format!("cannot write: {e}"));
@@ -95,11 +96,11 @@ pub(crate) fn run(args: Args) -> u8 {
 fn stdin(options: &FormatOptions, check: bool) -> u8 {
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!("error: cannot read stdin: {e}");
+        output::error(&format!("cannot read stdin: {e}"));
         return status::TROUBLE;
     }
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: <stdin>: not UTF-8 text; vpc reads UTF-8");
+        output::error("<stdin>: not UTF-8 text; vpc reads UTF-8");
         return status::TROUBLE;
     };
     match vpc_fmt::format(&text, options) {
@@ -120,7 +121,7 @@ fn stdin(options: &FormatOptions, check: bool) -> u8 {
             let colour = output::use_colour(std::io::stderr().is_terminal());
             let diagnostics: Vec<Diagnostic> = errors.into_iter().map(syntax_diagnostic).collect();
             let _ = human::write_diagnostics(&mut std::io::stderr(), "<stdin>", &text, &diagnostics, colour);
-            eprintln!("error: <stdin>: not formatted: fix the syntax errors first");
+            output::error("<stdin>: not formatted: fix the syntax errors first");
             status::FOUND
         }
     }
@@ -137,9 +138,13 @@ fn syntax_diagnostic(e: vpc_syntax::SyntaxError) -> Diagnostic {
     }
 }
 
+/// The change as a unified diff, printable: control characters of the file (a CR of
+/// a CRLF line end too, which shows why such a line changes) written as `\u{…}`.
 fn unified_diff(path: &Path, old: &str, new: &str) -> String {
-    let name = path.display().to_string();
-    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&name, &name).to_string()
+    let name = printable::escape(&path.display().to_string()).into_owned();
+    let diff =
+        similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&name, &name).to_string();
+    printable::escape_lines(&diff).into_owned()
 }
 
 /// Write through a temporary file in the same folder and a rename, so that an

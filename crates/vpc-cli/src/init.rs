@@ -27,7 +27,7 @@ pub(crate) fn run(args: Args) -> u8 {
         let _ = std::io::stdout().lock().write_all(starter("canvas").as_bytes());
         return status::OK;
     }
-    let shown = args.file.display();
+    let shown = vpc_syntax::printable::escape(&args.file.display().to_string()).into_owned();
     let id = args.file.file_stem().map(|s| identifier(&s.to_string_lossy())).unwrap_or_else(|| "canvas".to_string());
     let text = starter(&id);
     // `create_new` is O_CREAT|O_EXCL: it fails on anything already there, including a
@@ -40,7 +40,9 @@ pub(crate) fn run(args: Args) -> u8 {
             status::OK
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {shown} already exists; `vpc init` never overwrites a file: name another one");
+            crate::output::error(&format!(
+                "{shown} already exists; `vpc init` never overwrites a file: name another one"
+            ));
             status::TROUBLE
         }
         Err(e) => {
@@ -48,7 +50,7 @@ pub(crate) fn run(args: Args) -> u8 {
             if e.kind() != std::io::ErrorKind::NotFound && is_partial(&args.file, &text) {
                 let _ = std::fs::remove_file(&args.file);
             }
-            eprintln!("error: {shown}: cannot create it: {e}");
+            crate::output::error(&format!("{shown}: cannot create it: {e}"));
             status::TROUBLE
         }
     }

@@ -80,7 +80,7 @@ pub(crate) fn run(args: Args) -> u8 {
         let errors: Vec<Diagnostic> =
             analysis.diagnostics.into_iter().filter(|d| d.code == Code::SyntaxError).collect();
         let _ = human::write_diagnostics(&mut std::io::stderr(), &label, &text, &errors, colour);
-        eprintln!("error: {label}: not rendered: fix the syntax errors first");
+        output::error(&format!("{label}: not rendered: fix the syntax errors first"));
         return status::FOUND;
     }
 
@@ -96,7 +96,7 @@ pub(crate) fn run(args: Args) -> u8 {
                 } else {
                     format!("its canvases are: {}", names.join(", "))
                 };
-                eprintln!("error: {label}: no canvas `{wanted}`; {known}");
+                output::error(&format!("{label}: no canvas `{wanted}`; {known}"));
                 return status::TROUBLE;
             }
             found

@@ -370,14 +370,18 @@ fn github_workflow_commands() {
         assert!(line.starts_with(&expected), "{line}\n{expected}");
         let data = &line[expected.len()..];
         assert!(!data.contains('\r') && !data.contains('\n'));
-        assert!(unescape_data(data).starts_with(message.as_str()), "{data}");
+        // File text in the message has its control characters written as `\u{…}`.
+        let printable = vpc_syntax::printable::escape(message);
+        assert!(unescape_data(data).starts_with(printable.as_ref()), "{data}");
     }
-    // The title of the odd canvas, escaped.
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "no control character raw: {text}");
+    // The title of the odd canvas, escaped: its bell, line feed and CR as `\u{…}`, so
+    // that neither the log nor the annotation shows them raw or breaks the line.
     let odd = lines.iter().find(|l| l.contains("title=missing-section")).unwrap();
     assert!(odd.starts_with("::warning file=odd%2Cname%3A50%25.vpc,line=1,"), "{odd}");
     assert!(
         odd.contains(
-            "::canvas `50%25 off, really: yes & <no> \"q\" \u{7}bell%0Aline\ttab%0D` has no value map%0Ahelp: "
+            "::canvas `50%25 off, really: yes & <no> \"q\" \\u{7}bell\\u{A}line\ttab\\u{D}` has no value map%0Ahelp: "
         ),
         "{odd}"
     );

@@ -8,6 +8,7 @@ pub mod ast;
 pub mod lexer;
 mod line_index;
 mod parser;
+pub mod printable;
 pub mod schema;
 
 pub use ast::*;

@@ -14,21 +14,32 @@
 //! Unicode scalar values; `endColumn` is exclusive, as in `--format json`. The message is
 //! the diagnostic's message, and its help on a second line when it has help.
 //!
-//! Values are escaped as the runner unescapes them: in the message `%`, CR and LF; in
-//! properties also `:` and `,`. Nothing else is printed: a file without diagnostics
-//! prints nothing, and there is no summary line, so stdout holds only commands.
+//! Text from the file and the path have their control characters, Unicode line and
+//! paragraph separators and bidirectional controls written as `\u{…}` (see
+//! [`vpc_syntax::printable`]), as in `--format human`. Values are then escaped as the
+//! runner unescapes them: in the message `%`, CR and LF; in properties also `:` and `,`.
+//! Nothing else is printed: a file without diagnostics prints nothing, and there is no
+//! summary line, so stdout holds only commands.
+//!
+//! Every diagnostic is printed, although GitHub shows only 10 error, 10 warning and 10
+//! notice annotations per step, and 50 per job (actions/toolkit, docs/problem-matchers.md):
+//! the commands are also the log of the run, and other tools read them. Each line's length
+//! is bounded by that of the message, so the output grows with the file, no faster. For
+//! every diagnostic on the pull request, upload `--format sarif` to code scanning.
 
 use std::path::{Component, Path};
 
 use vpc_model::Severity;
 
-use super::{Out, message_with_help, position};
+use vpc_syntax::printable::escape;
+
+use super::{Out, position};
 use crate::check::Checked;
 
 pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
     for c in checked {
         let lines = vpc_syntax::LineIndex::new(&c.text);
-        let file = property(&annotation_path(&c.path));
+        let file = property(&escape(&annotation_path(&c.path)));
         for d in &c.analysis.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -41,11 +52,20 @@ pub(super) fn write(out: Out<'_>, checked: &[Checked]) -> std::io::Result<()> {
                 out,
                 "::{command} file={file},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",
                 property(d.code.as_str()),
-                data(&message_with_help(d)),
+                data(&message(d)),
             )?;
         }
     }
     Ok(())
+}
+
+/// The message, and the help on a second line; file text in them escaped (see
+/// [`vpc_syntax::printable`]), so that the log shows no control character raw.
+fn message(d: &vpc_model::Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {}", escape(&d.message), escape(help)),
+        None => escape(&d.message).into_owned(),
+    }
 }
 
 /// The path for `file=`: without leading `.` components, `/` between components.

@@ -45,7 +45,19 @@ pub(crate) fn print(format: Format, checked: &[Checked], unreadable: &[PathError
 
 /// A path that could not be read: one line on stderr.
 pub(crate) fn path_error(path: &Path, message: &str) {
-    eprintln!("error: {}: {message}", path.display());
+    error(&format!("{}: {message}", path.display()));
+}
+
+/// `error: <message>`, one line on stderr. Paths, arguments and file text in the
+/// message are escaped as everywhere (see [`vpc_syntax::printable`]): no control
+/// character reaches the terminal, and no line break splits the message.
+pub(crate) fn error(message: &str) {
+    eprintln!("error: {}", vpc_syntax::printable::escape(message));
+}
+
+/// `warning: <message>`, one line on stderr, escaped as [`error`] is.
+pub(crate) fn warning(message: &str) {
+    eprintln!("warning: {}", vpc_syntax::printable::escape(message));
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything.

@@ -1,5 +1,9 @@
 //! Text for a terminal: one line per change, `+` added, `-` removed, `~` changed,
 //! `!` a gap opened (unrelieved, uncreated, under-served), `✓` a gap closed.
+//!
+//! Every line is printed through [`vpc_syntax::printable::escape`]: a path, title or
+//! attribute holding a control character, a line separator or a bidirectional control
+//! shows it as `\u{…}` and cannot reach the terminal raw nor break the line.
 
 use std::fmt::Write;
 
@@ -42,6 +46,7 @@ struct Writer {
 impl Writer {
     fn line(&mut self, indent: usize, style: Option<&str>, text: &str) {
         let pad = "  ".repeat(indent);
+        let text = vpc_syntax::printable::escape(text);
         match style {
             Some(style) if self.colour => {
                 let _ = writeln!(self.out, "{pad}{style}{text}{RESET}");

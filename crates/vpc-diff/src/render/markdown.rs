@@ -217,8 +217,10 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", escape(text))
 }
 
+/// Text on one line, printable: control characters (line breaks too), line separators
+/// and bidirectional controls written as `\u{…}` ([`vpc_syntax::printable`]).
 fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    vpc_syntax::printable::escape(text).into_owned()
 }
 
 /// Text that renders as itself in GitHub Markdown, also inside a table cell, and
@@ -244,7 +246,8 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(escape("a|b *c* <d> @you\nx"), "a\\|b \\*c\\* \\<d\\> @\u{2060}you x");
+        assert_eq!(escape("a|b *c* <d> @you\nx"), "a\\|b \\*c\\* \\<d\\> @\u{2060}you\\\\u{A}x");
+        assert_eq!(escape("\u{1b}]0;t\u{7}\u{202E}"), "\\\\u{1B}\\]0;t\\\\u{7}\\\\u{202E}");
         assert_eq!(code("plain"), "`plain`");
         assert_eq!(code("a`b"), "`` a`b ``");
         assert_eq!(code("a|b"), "`a\\|b`");

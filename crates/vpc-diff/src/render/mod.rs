@@ -232,7 +232,7 @@ pub(crate) fn change_phrases(
                 format!("opportunity {} → {}", score(*before), emphasise(&score(*after)))
             }
             ItemChange::Attribute { key, before, after } => {
-                let plain = |s: &str| s.to_string();
+                let plain = |s: &str| vpc_syntax::printable::escape(s).into_owned();
                 let f: &dyn Fn(&str) -> String = if *key == "context" { text } else { &plain };
                 format!("{key} {} → {}", opt(before, f), opt(after, f))
             }
@@ -273,7 +273,7 @@ pub(crate) fn canvas_change_parts(
                 None => "none".to_string(),
                 Some(v) if *key == "id" => code(v),
                 Some(v) if matches!(*key, "title" | "description" | "early-adopters") => text(v),
-                Some(v) => v.clone(),
+                Some(v) => vpc_syntax::printable::escape(v).into_owned(),
             };
             ('~', on, format!("{key} {} → {}", value(before), value(after)))
         }
