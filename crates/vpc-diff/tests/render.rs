@@ -107,7 +107,7 @@ fn json_is_valid_and_has_the_documented_keys() {
                 let keys: Vec<&str> = canvas.as_object().unwrap().keys().map(String::as_str).collect();
                 assert_eq!(
                     keys,
-                    ["status", "id", "title", "fit", "changes", "added", "removed", "changed", "coverage"]
+                    ["status", "id", "title", "fit", "verdict", "changes", "added", "removed", "changed", "coverage"]
                 );
             }
         }
