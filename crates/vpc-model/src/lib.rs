@@ -8,6 +8,7 @@ pub mod config;
 pub mod lints;
 mod lower;
 pub mod model;
+pub mod questions;
 
 pub use config::{ConfigError, LintConfig};
 pub use lints::{Code, Diagnostic, Related, Severity};

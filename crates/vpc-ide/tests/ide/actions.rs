@@ -94,7 +94,7 @@ fn add_a_reliever_to_the_value_map() {
     let (file, actions) = actions_for(WEDDING, Code::UnrelievedPain, "invites", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a reliever that relieves this pain (`relieve-invites`) (preferred)
-    Allow `unrelieved-pain` on this pain
+    Let this pain go (`allow: unrelieved-pain`)
     ");
     apply_all(&file, &actions);
     insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    reliever relieve-invites "How we relieve: Trouble sending invites" { relieves: invites }"#);
@@ -107,7 +107,7 @@ fn add_a_creator_and_a_value_map() {
     let (file, actions) = actions_for(text, Code::UncreatedGain, "g \"", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a creator that creates this gain (`create-g`) (preferred)
-    Allow `uncreated-gain` on this gain
+    Let this gain go (`allow: uncreated-gain`)
     ");
     let after = apply_edits(&file.text, &actions[0].edits);
     apply(&file, &actions[0]);
@@ -218,7 +218,7 @@ fn allow_the_code_on_the_item() {
     let (file, actions) = actions_for(text, Code::UnrelievedPain, "a \"A", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a reliever that relieves this pain (`relieve-a`) (preferred)
-    Allow `unrelieved-pain` on this pain
+    Let this pain go (`allow: unrelieved-pain`)
     ");
     insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @r#"    pain a "A" { severity: light, allow: unrelieved-pain }"#);
     let (file, actions) = actions_for(text, Code::UnrelievedPain, "b \"B", 0);

@@ -23,7 +23,7 @@ fn outline_of_the_wedding_canvas() {
     let mut out = String::new();
     outline(&document_symbols(&file), 0, &file.text, &mut out);
     insta::assert_snapshot!(out, @r#"
-    Canvas wedding — Wedding planner · fit 82% [wedding]
+    Canvas wedding — Wedding planner · fit 78 · partial [wedding]
       Segment couples — Engaged couples [couples]
         Job organise — Organise a lovely wedding · crucial [organise]
         Job budget — Not incur too much expense · high [budget]
@@ -49,7 +49,7 @@ fn items_without_identifiers_and_broken_text() {
     let mut out = String::new();
     outline(&document_symbols(&file), 0, &file.text, &mut out);
     insta::assert_snapshot!(out, @r#"
-    Canvas No id — fit 0% ["No id"]
+    Canvas No id — fit 0 · weak ["No id"]
       Segment S ["S"]
         Pain Just a title — light ["Just a title"]
         Job a [a]
