@@ -332,3 +332,70 @@ fn after_a_closed_item_on_the_same_line_and_after_an_open_brace() {
     insta::assert_snapshot!(labels("canvas c \"C\" { value-map {$0"), @"description note allow product reliever creator");
     insta::assert_snapshot!(labels("canvas c \"C\" {$0"), @"description note allow segment value-map");
 }
+
+#[test]
+fn the_new_keys_take_their_values_from_the_schema() {
+    insta::assert_snapshot!(complete("canvas c \"C\" { segment s \"S\" { pain p \"P\" { when: $0 } } }"), @"
+    before (Value)
+    during (Value)
+    after (Value)
+    ");
+    insta::assert_snapshot!(complete("canvas c \"C\" { segment s \"S\" { gain g \"G\" { aspect: $0 } } }"), @"
+    functional (Value)
+    social (Value)
+    emotional (Value)
+    financial (Value)
+    ");
+    // Each new key explains itself.
+    let (file, offset) = cursor("canvas c \"C\" { segment s \"S\" { gain g \"G\" { $0 } } }");
+    let when = completions(&file, offset).into_iter().find(|c| c.label == "when").unwrap();
+    insta::assert_snapshot!(when.documentation.unwrap(), @"
+    **when** (on a gain) — When the gain occurs: `before`, `during` or `after` the job. Pains and gains come up at every stage, not only while the job is done.
+
+    One of `before`, `during`, `after`.
+    ");
+    // A rating takes a number or a percentage.
+    let (file, offset) = cursor("canvas c \"C\" { segment s \"S\" { outcome o \"O\" { $0 } } }");
+    let importance = completions(&file, offset).into_iter().find(|c| c.label == "importance").unwrap();
+    insta::assert_snapshot!(importance.detail.unwrap(), @"0–10 or 0%–100%");
+}
+
+#[test]
+fn item_snippets_ask_the_trigger_questions() {
+    let (file, offset) = cursor(SEGMENT);
+    let pain = completions(&file, offset).into_iter().find(|c| c.label == "pain").unwrap();
+    insta::assert_snapshot!(pain.documentation.unwrap(), @"
+    **pain** — what annoys the customer before, during or after a job, or stops the job altogether: undesired outcomes and problems, obstacles, and risks of the job going badly or not getting done.
+
+    Rank pains by `severity`; relieving a severe pain counts more in the fit than a light one.
+
+    **Questions to ask**
+
+    - What does the customer find too costly, frustrating or risky, before, during or after the job?
+    - What costs them too much time, money or effort?
+    - What makes them feel bad, and how do today's solutions let them down?
+    - Which difficulties, common mistakes or negative social consequences do they run into?
+    - What could go badly wrong, and what keeps them awake at night?
+    - What stops them from adopting a solution?
+    - How intense is the pain, and how often does it occur?
+    ");
+    // Every item kind, in a segment or a value map: the main question is the title's
+    // placeholder (the outcome keeps its ODI template), and all are in the documentation.
+    let value_map = "canvas c \"C\" {\n  value-map {\n    $0\n  }\n}\n";
+    let mut items = Vec::new();
+    for fixture in [SEGMENT, value_map] {
+        let (file, offset) = cursor(fixture);
+        items.extend(completions(&file, offset));
+    }
+    for kind in vpc_syntax::ItemKind::ALL {
+        let item = items.iter().find(|c| c.label == kind.keyword()).unwrap_or_else(|| panic!("no {kind}"));
+        let questions = vpc_model::questions::for_kind(kind);
+        let documentation = item.documentation.as_deref().unwrap_or_default();
+        for question in questions {
+            assert!(documentation.contains(question), "{kind}: {question}\n{documentation}");
+        }
+        if kind != vpc_syntax::ItemKind::Outcome {
+            assert!(item.insert_text.contains(&format!("\"${{2:{}}}\"", questions[0])), "{}", item.insert_text);
+        }
+    }
+}

@@ -76,3 +76,51 @@ fn lenses_show_the_fit() {
     ");
     insta::assert_snapshot!(show("canvas \"Untitled\" {}"), @"canvas: fit n/a");
 }
+
+#[test]
+fn let_go_unserved_and_over_served() {
+    let text = r#"canvas c "C" {
+  segment s "S" {
+    job j "J" { importance: crucial }
+    job minor "Minor" { importance: trivial, allow: unserved-job }
+    job other "Other" { importance: high }
+    pain p "P" { severity: light, allow: [unrelieved-pain] }
+    gain g "G" { relevance: low, allow: uncreated-gain }
+    gain kept "Kept" { relevance: low, allow: uncreated-gain }
+    outcome o "O" { importance: 3, satisfaction: 9 }
+    outcome both "Both" { importance: 10, satisfaction: 10 }
+  }
+  value-map {
+    product app "App" { serves: j }
+    creator k "K" { creates: kept }
+  }
+}
+"#;
+    // `kept` is created although it says it is let go: created wins.
+    insta::assert_snapshot!(hints(text), @r#"
+    job j "J" { importance: crucial }  ← served by app
+    job minor "Minor" { importance: trivial, allow: unserved-job }  ← let go
+    job other "Other" { importance: high }  ← unserved
+    pain p "P" { severity: light, allow: [unrelieved-pain] }  ← let go
+    gain g "G" { relevance: low, allow: uncreated-gain }  ← let go
+    gain kept "Kept" { relevance: low, allow: uncreated-gain }  ← created by k
+    outcome o "O" { importance: 3, satisfaction: 9 }  opportunity 3 · over-served
+    outcome both "Both" { importance: 10, satisfaction: 10 }  opportunity 10
+    "#);
+}
+
+#[test]
+fn lenses_show_must_haves_open_and_items_let_go() {
+    let show = |text: &str| {
+        let file = analyse(text);
+        code_lenses(&file).iter().map(|l| l.title.clone()).collect::<Vec<_>>().join("\n")
+    };
+    // Fit 80 or more, but a must-have open: partial.
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\" { importance: crucial }\n    job b \"B\" { importance: crucial }\n    job d \"D\" { importance: crucial }\n    job e \"E\" { importance: crucial }\n    job f \"F\" { importance: crucial }\n    pain p \"P\" { severity: extreme }\n    gain g \"G\" { relevance: low, allow: uncreated-gain }\n  }\n  value-map { product x \"X\" { serves: [a, b, d, e, f] } }\n}\n";
+    insta::assert_snapshot!(show(text), @"fit 83 · partial · 1 must-have open · 1 let go");
+    // Relieve the pain: a fit.
+    let text = text.replace("value-map {", "value-map { reliever r \"R\" { relieves: p }");
+    insta::assert_snapshot!(show(&text), @"fit 100 · fit · 1 let go");
+    // Weak, two must-haves open.
+    insta::assert_snapshot!(show("canvas c \"C\" { segment s \"S\" { job a \"A\" { importance: crucial }\n pain p \"P\" { severity: extreme } } }"), @"fit 0 · weak · 2 must-haves open");
+}

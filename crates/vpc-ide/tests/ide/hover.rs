@@ -387,3 +387,145 @@ fn nothing_on_whitespace_comments_and_punctuation() {
     let (file, _) = cursor("$0canvas c \"C\" {}");
     assert!(vpc_ide::hover(&file, 10_000).is_none());
 }
+
+/// A canvas with a must-have open, items let go and outcomes of every service.
+const SHOP: &str = r#"canvas shop "Grocery shopping" {
+  segment s "Busy parents" {
+    job buy "Buy groceries" { importance: crucial, frequency: weekly, context: "after work" }
+    job cook "Cook every night" { importance: low, allow: unserved-job }
+    pain queue "Long queues at the till" { severity: extreme, when: during, aspect: emotional }
+    pain price "High prices" { severity: light, allow: unrelieved-pain }
+    gain fresh "Fresh food" { relevance: high }
+    outcome wait "Minimise the time spent waiting" { job: buy, importance: 85%, satisfaction: 30% }
+    outcome pay "Minimise the cost of delivery" { importance: 4, satisfaction: 8 }
+    outcome both "Rated ten on both" { importance: 10, satisfaction: 10 }
+  }
+  value-map {
+    product app "Delivery app" { serves: buy }
+    creator farm "Straight from the farm" { creates: fresh }
+  }
+}
+"#;
+
+#[test]
+fn on_a_canvas_with_must_haves_open_and_items_let_go() {
+    insta::assert_snapshot!(hover_at(SHOP, "shop", 0, 0), @"
+    [shop]
+    **canvas** `shop` — Grocery shopping
+
+    fit **60** · **partial**: some of what matters is not addressed yet
+
+    - jobs: weight 16 of 16 served
+    - pains: weight 0 of 16 relieved
+    - gains: weight 8 of 8 created
+    - **must-haves open**: `queue` (extreme) — a fit needs every must-have addressed or let go
+    - let go: 2 items, `cook`, `price`
+    - what would raise it most: relieving `queue` (extreme) would raise the fit to 100
+    - under-served and unaddressed: `wait` (opportunity 14, high)
+    ");
+    // Everything let go: nothing counts.
+    let text = "canvas c \"C\" {\n  segment s \"S\" { pain p \"P\" { allow: unrelieved-pain } }\n}\n";
+    insta::assert_snapshot!(hover_at(text, "c \"C", 0, 0), @"
+    [c]
+    **canvas** `c` — C
+
+    fit **n/a**: no jobs, pains or gains to fit
+
+    - let go: 1 item, `p`
+    ");
+}
+
+#[test]
+fn on_items_let_go_and_unserved() {
+    insta::assert_snapshot!(hover_at(SHOP, "cook", 0, 0), @"
+    [cook]
+    **job** `cook` — Cook every night
+
+    - importance: **low** (weight 2)
+    - **not served** by any product — **let go** (`allow: unserved-job`), so out of the fit
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "price", 0, 0), @"
+    [price]
+    **pain** `price` — High prices
+
+    - severity: **light** (weight 2)
+    - **not relieved** by any reliever — **let go** (`allow: unrelieved-pain`), so out of the fit
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "queue", 0, 0), @"
+    [queue]
+    **pain** `queue` — Long queues at the till
+
+    - severity: **extreme** (weight 16, a must-have)
+    - when: during the job
+    - aspect: emotional
+    - **not relieved** by any reliever — relieving it would raise the fit from 60 to 100
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "buy", 0, 0), @"
+    [buy]
+    **job** `buy` — Buy groceries
+
+    - importance: **crucial** (weight 16, a must-have)
+    - frequency: weekly
+    - context: after work
+    - served by: `app` (Delivery app)
+    - outcomes: `wait` (Minimise the time spent waiting)
+    ");
+    insta::assert_snapshot!(hover_at(WEDDING, "budget", 0, 0), @"
+    [budget]
+    **job** `budget` — Not incur too much expense
+
+    - importance: **high** (weight 8)
+    - **not served** by any product — serving it would raise the fit from 78 to 89
+    ");
+}
+
+#[test]
+fn on_outcomes_of_every_service() {
+    insta::assert_snapshot!(hover_at(SHOP, "wait", 0, 0), @"
+    [wait]
+    **outcome** `wait` — Minimise the time spent waiting
+
+    - job: `buy` (Buy groceries)
+    - importance 8.5, satisfaction 3
+    - opportunity **14**: **under-served**, a high opportunity (12 or more), and nothing addresses it
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "pay", 0, 0), @"
+    [pay]
+    **outcome** `pay` — Minimise the cost of delivery
+
+    - importance 4, satisfaction 8
+    - opportunity **4**: **over-served** — satisfaction exceeds importance, so the offer may over-deliver here (a chance to simplify)
+    ");
+    // Rated 10 on both: important, but served as well as it matters.
+    insta::assert_snapshot!(hover_at(SHOP, "both", 0, 0), @"
+    [both]
+    **outcome** `both` — Rated ten on both
+
+    - importance 10, satisfaction 10
+    - opportunity **10**: served about as well as it matters
+    ");
+}
+
+#[test]
+fn on_the_new_keys_and_values() {
+    insta::assert_snapshot!(hover_at(SHOP, "when", 0, 0), @"
+    [when]
+    **when** (on a pain) — When the pain occurs: `before`, `during` or `after` the job. Pains and gains come up at every stage, not only while the job is done.
+
+    One of `before`, `during`, `after`.
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "during", 0, 0), @"
+    [during]
+    **during** — during the job: while the customer is getting it done.
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "aspect", 0, 0), @"
+    [aspect]
+    **aspect** (on a pain) — What kind of pain it is to the customer: `functional`, `social` (how others see them), `emotional` (how they feel) or `financial` (what it costs or saves).
+
+    One of `functional`, `social`, `emotional`, `financial`.
+    ");
+    insta::assert_snapshot!(hover_at(SHOP, "light", 0, 0), @"
+    [light]
+    **light** — the pain's severity: the fourth of the scale `extreme`, `severe`, `moderate`, `light`, `negligible` (weight 2 of 16 in the fit score; a minor item, fine to let go).
+    ");
+}

@@ -99,3 +99,20 @@ fn workspace_symbols_match_names_and_titles() {
     assert_eq!(workspace_symbols(&files, "").len(), workspace_symbols(&files, "  ").len());
     assert!(workspace_symbols(&files, "zzzz").is_empty());
 }
+
+#[test]
+fn the_outline_shows_the_verdict_and_items_let_go() {
+    let file = analyse(
+        "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\" { importance: crucial }\n    pain p \"P\" { severity: light, allow: unrelieved-pain }\n  }\n  value-map { product x \"X\" { serves: a } }\n}\n",
+    );
+    let mut out = String::new();
+    outline(&document_symbols(&file), 0, &file.text, &mut out);
+    insta::assert_snapshot!(out, @"
+    Canvas c — C · fit 100 · fit [c]
+      Segment s — S [s]
+        Job a — A · crucial [a]
+        Pain p — P · light · let go [p]
+      ValueMap value-map [value-map]
+        Product x — X [x]
+    ");
+}
