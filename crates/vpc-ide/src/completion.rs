@@ -22,7 +22,7 @@ use vpc_syntax::{BlockKind, ItemKind, Span};
 use crate::context::{self, Frame, FrameKind, canvas_of, frames, given_keys, is_closed, list_names, value_site};
 use crate::docs;
 use crate::file::{File, TokenKind};
-use crate::hover::describe_item;
+use crate::hover::describe_item_in;
 
 /// What a completion inserts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -382,6 +382,7 @@ impl Cx<'_> {
     fn references(&self, kind: ItemKind, link: Option<Link>, written: &[String]) -> Vec<Completion> {
         let Some(canvas) = self.canvas() else { return Vec::new() };
         let mut seen: Vec<&str> = Vec::new();
+        let fit = canvas.judge().total();
         canvas
             .items_of(kind)
             .filter_map(|(id, item)| {
@@ -402,7 +403,7 @@ impl Cx<'_> {
                 };
                 Some(Completion {
                     detail: Some(detail),
-                    documentation: Some(describe_item(canvas, id)),
+                    documentation: Some(describe_item_in(canvas, id, fit)),
                     ..self.completion(name, CompletionKind::Reference, name, format!("{group}{weight:02}{:05}", id.0))
                 })
             })

@@ -286,6 +286,12 @@ fn describe_section(canvas: &Canvas, s: SectionId) -> String {
 }
 
 pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
+    describe_item_in(canvas, id, canvas.judge().total())
+}
+
+/// [`describe_item`] with the weights of the canvas's fit (`Judgement::total`) given,
+/// for callers that describe many items of one canvas.
+pub(crate) fn describe_item_in(canvas: &Canvas, id: ItemId, fit: Fit) -> String {
     let Some(item) = canvas.items.get(id.0 as usize) else { return String::new() };
     let mut out = heading(item.kind.keyword(), item.id.as_ref().map(|i| i.text.as_str()), Some(&item.title));
     out.push_str("\n\n");
@@ -328,7 +334,7 @@ pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
         ItemKind::Job => {
             let served = canvas.sources(id, Link::Serves);
             if served.is_empty() {
-                facts.push(format!("**not served** by any product{}", open_item(canvas, id)));
+                facts.push(format!("**not served** by any product{}", open_item(canvas, id, fit)));
             } else {
                 facts.push(format!("served by: {}", names(served)));
             }
@@ -351,7 +357,7 @@ pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
                 (canvas.created_by(id), "created", "creator")
             };
             if by.is_empty() {
-                facts.push(format!("**not {verb}** by any {what}{}", open_item(canvas, id)));
+                facts.push(format!("**not {verb}** by any {what}{}", open_item(canvas, id, fit)));
             } else {
                 facts.push(format!("{verb} by: {}", names(by)));
             }
@@ -448,13 +454,12 @@ fn with_rank(item: &Item) -> String {
 
 /// What an open job, pain or gain means for the fit: " — relieving it would raise the
 /// fit from 78 to 83", or that it is let go (out of the fit).
-fn open_item(canvas: &Canvas, id: ItemId) -> String {
+fn open_item(canvas: &Canvas, id: ItemId, total: Fit) -> String {
     let item = canvas.item(id);
     if canvas.is_let_go(id) {
         let code = vpc_model::open_code(item.kind).map_or("", |c| c.as_str());
         return format!(" — **let go** (`allow: {code}`), so out of the fit");
     }
-    let total = canvas.judge().total();
     let after = Fit { covered: total.covered + item.rank.weight(), total: total.total };
     match (total.fit(), after.fit()) {
         (Some(now), Some(then)) if then > now => {
