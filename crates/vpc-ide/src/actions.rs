@@ -24,10 +24,15 @@ pub struct CodeAction {
 /// - `unranked-job`, `unranked-pain`, `unranked-gain`: add the rank, one action per level;
 /// - `unrelieved-pain`, `uncreated-gain`: add a reliever or creator stub that covers it
 ///   (to the canvas's first value map, or to a new one at the end of the canvas);
+/// - `unserved-job`: serve the job with a product, one action per product of the
+///   canvas (adding the job to its `serves:`), or add a product stub that serves it
+///   when the canvas has no product;
+/// - `unrelieved-pain`, `uncreated-gain`, `unserved-job`: let the item go (add the
+///   code to the item's own `allow:`, which takes it out of the fit);
 /// - `unknown-reference`: replace the name with the nearest one of the right kind;
 /// - `unknown-attribute`: remove the attribute (and its comma);
 /// - `duplicate-id`: rename the second definition to a free identifier;
-/// - lints about one item (ranks, coverage, dangling relievers and creators,
+/// - other lints about one item (ranks, dangling relievers and creators,
 ///   under-served outcomes): allow the code on the item.
 pub fn code_actions(file: &File, range: Span) -> Vec<CodeAction> {
     let mut out = Vec::new();
@@ -40,6 +45,7 @@ pub fn code_actions(file: &File, range: Span) -> Vec<CodeAction> {
             Code::UnrankedJob | Code::UnrankedPain | Code::UnrankedGain => fix.add_rank(&mut out),
             Code::UnrelievedPain => fix.add_stub(ItemKind::Reliever, &mut out),
             Code::UncreatedGain => fix.add_stub(ItemKind::Creator, &mut out),
+            Code::UnservedJob => fix.serve_job(&mut out),
             Code::UnknownReference => fix.replace_reference(&mut out),
             Code::UnknownAttribute => fix.remove_attribute(&mut out),
             Code::DuplicateId => fix.rename_duplicate(&mut out),
@@ -50,13 +56,14 @@ pub fn code_actions(file: &File, range: Span) -> Vec<CodeAction> {
             Code::UnrankedJob
                 | Code::UnrankedPain
                 | Code::UnrankedGain
-                | Code::UnrelievedPain
-                | Code::UncreatedGain
                 | Code::DanglingReliever
                 | Code::DanglingCreator
                 | Code::UnderservedOutcome
         ) {
             fix.allow(&mut out);
+        }
+        if matches!(d.code, Code::UnrelievedPain | Code::UncreatedGain | Code::UnservedJob) {
+            fix.let_go(&mut out);
         }
     }
     out
@@ -150,6 +157,65 @@ impl Fix<'_> {
         };
         let what = if kind == ItemKind::Reliever { "pain" } else { "gain" };
         out.push(self.action(format!("Add a {kind} that {key} this {what} (`{new_id}`)"), vec![edit], true));
+    }
+
+    /// Let an open job, pain or gain go: its code in the item's own `allow:`.
+    fn let_go(&self, out: &mut Vec<CodeAction>) {
+        let Some((_, _, _, node)) = self.item() else { return };
+        let code = self.code.as_str();
+        let edit = add_to_list(self.file, node, "allow", code);
+        out.push(self.action(format!("Let this {} go (`allow: {code}`)", node.kind), vec![edit], false));
+    }
+
+    /// Serve an unserved job with one of the canvas's products, or with a new one.
+    fn serve_job(&self, out: &mut Vec<CodeAction>) {
+        let Some((c, id, canvas, node)) = self.item() else { return };
+        let Some(name) = &node.id else { return };
+        // Only the first definition of a name can be referred to.
+        if canvas.lookup(&name.text) != Some(Definition::Item(id)) {
+            return;
+        }
+        let products: Vec<ItemId> = canvas.items_of(ItemKind::Product).map(|(p, _)| p).collect();
+        if products.is_empty() {
+            let new_id = free_id(canvas, &format!("{}-product", name.text));
+            let title = vpc_syntax::lexer::escape(&format!("How we help: {}", canvas.item(id).title));
+            let stub = format!("product {new_id} \"{title}\" {{ serves: {} }}", name.text);
+            let Some(edit) = self.insert_into_value_map(c, canvas, &stub) else { return };
+            out.push(self.action(format!("Add a product that serves this job (`{new_id}`)"), vec![edit], true));
+            return;
+        }
+        let only_one = products.len() == 1;
+        for p in products {
+            let Some(product) = self.file.item_node(c, p) else { continue };
+            let edit = add_to_list(self.file, product, "serves", &name.text);
+            out.push(self.action(format!("Serve this job with {}", canvas.item(p).label()), vec![edit], only_one));
+        }
+    }
+
+    /// The edit that adds `member` to the canvas's first value map, or to a new one
+    /// at the end of the canvas.
+    fn insert_into_value_map(&self, c: usize, canvas: &Canvas, member: &str) -> Option<TextEdit> {
+        let canvas_node = self.file.canvas_block(c)?;
+        let value_map = canvas
+            .sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.kind == BlockKind::ValueMap)
+            .and_then(|(s, _)| self.file.section_node(c, SectionId(s as u32)));
+        Some(match value_map {
+            Some(block) => insert_member(self.file, block, member),
+            None => {
+                let indent = self.file.indent_at(canvas_node.keyword.start).to_string();
+                let unit = "  ";
+                let text = format!("value-map {{\n{indent}{unit}{unit}{member}\n{indent}{unit}}}");
+                let mut edit = insert_member(self.file, canvas_node, &text);
+                // A blank line between the segment and the new value map.
+                if canvas_node.r_brace.is_some() && edit.new_text.starts_with(&format!("{indent}{unit}value-map")) {
+                    edit.new_text.insert(0, '\n');
+                }
+                edit
+            }
+        })
     }
 
     fn replace_reference(&self, out: &mut Vec<CodeAction>) {
@@ -281,6 +347,23 @@ fn add_attribute(file: &File, item: &Item, attribute: &str) -> TextEdit {
             let indent = file.indent_at(last.span.start).to_string();
             TextEdit::insert(last.span.end, format!("\n{indent}{attribute}"))
         }
+    }
+}
+
+/// The edit that adds `name` to the list of the item's attribute `key` (the last one,
+/// if given twice): a new `key: name`, a single value turned into a list, or `name`
+/// appended to the list.
+fn add_to_list(file: &File, item: &Item, key: &str, name: &str) -> TextEdit {
+    match item.attributes().iter().rev().find(|a| a.key.text == key) {
+        None => add_attribute(file, item, &format!("{key}: {name}")),
+        Some(a) => match &a.value {
+            Value::List(list) => match list.items.last() {
+                Some(last) => TextEdit::insert(last.span().end, format!(", {name}")),
+                None => TextEdit::replace(list.span, format!("[{name}]")),
+            },
+            Value::Missing(span) => TextEdit::replace(*span, format!(" {name}")),
+            other => TextEdit::replace(other.span(), format!("[{}, {name}]", file.slice(other.span()))),
+        },
     }
 }
 

@@ -11,16 +11,18 @@
 //!   `serves:`, products after `via:`, outcomes after `addresses:`, the ones not yet
 //!   covered first.
 //!
-//! Item and block keywords insert a snippet of the whole item or block.
+//! Item and block keywords insert a snippet of the whole item or block; an item's
+//! title placeholder is the method's main question for its kind, and its
+//! documentation lists the others (`vpc_model::questions`).
 
-use vpc_model::{Canvas, Code, ItemId, Link, UNDERSERVED, format_score};
+use vpc_model::{Canvas, Code, ItemId, Link, format_score, questions};
 use vpc_syntax::schema::{self, Owner, ValueKind};
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
 use crate::context::{self, Frame, FrameKind, canvas_of, frames, given_keys, is_closed, list_names, value_site};
 use crate::docs;
 use crate::file::{File, TokenKind};
-use crate::hover::describe_item;
+use crate::hover::describe_item_in;
 
 /// What a completion inserts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -163,9 +165,21 @@ impl Cx<'_> {
     }
 
     fn keyword_snippet(&self, keyword: &str, snippet: String, order: usize) -> Completion {
+        let questions = match (ItemKind::from_keyword(keyword), BlockKind::from_keyword(keyword)) {
+            (Some(kind), _) => questions::for_kind(kind),
+            (None, Some(kind)) => questions::for_block(kind),
+            _ => &[],
+        };
+        let documentation = docs::keyword(keyword).map(|doc| {
+            if questions.is_empty() {
+                return doc.to_string();
+            }
+            let asks: Vec<String> = questions.iter().map(|q| format!("- {q}")).collect();
+            format!("{doc}\n\n**Questions to ask**\n\n{}", asks.join("\n"))
+        });
         Completion {
             detail: docs::keyword_summary(keyword).map(str::to_string),
-            documentation: docs::keyword(keyword).map(str::to_string),
+            documentation,
             is_snippet: true,
             ..self.completion(keyword, CompletionKind::Keyword, snippet, format!("1{order:02}"))
         }
@@ -235,33 +249,31 @@ impl Cx<'_> {
             })
         };
         let choice = |set: &[&str]| set.join(",");
+        // The title's placeholder is the method's main question for the kind.
+        let ask = placeholder(questions::for_kind(kind).first().copied().unwrap_or_default());
         match kind {
-            ItemKind::Job => format!(
-                "job ${{1:id}} \"${{2:what the customer is trying to get done}}\" {{ importance: ${{3|{}|}} }}",
-                choice(schema::IMPORTANCE)
-            ),
-            ItemKind::Pain => format!(
-                "pain ${{1:id}} \"${{2:what annoys the customer}}\" {{ severity: ${{3|{}|}} }}",
-                choice(schema::SEVERITY)
-            ),
-            ItemKind::Gain => format!(
-                "gain ${{1:id}} \"${{2:what the customer wants}}\" {{ relevance: ${{3|{}|}} }}",
-                choice(schema::RELEVANCE)
-            ),
+            ItemKind::Job => {
+                format!("job ${{1:id}} \"${{2:{ask}}}\" {{ importance: ${{3|{}|}} }}", choice(schema::IMPORTANCE))
+            }
+            ItemKind::Pain => {
+                format!("pain ${{1:id}} \"${{2:{ask}}}\" {{ severity: ${{3|{}|}} }}", choice(schema::SEVERITY))
+            }
+            ItemKind::Gain => {
+                format!("gain ${{1:id}} \"${{2:{ask}}}\" {{ relevance: ${{3|{}|}} }}", choice(schema::RELEVANCE))
+            }
             ItemKind::Outcome => format!(
                 "outcome ${{1:id}} \"${{2:Minimise the time it takes to …}}\" {{ job: ${{3:{}}}, importance: ${{4:8}}, satisfaction: ${{5:3}} }}",
                 first(ItemKind::Job, false).unwrap_or_else(|| "job".into())
             ),
-            ItemKind::Product => format!(
-                "product ${{1:id}} \"${{2:a product or service}}\" {{ kind: ${{3|{}|}} }}",
-                choice(schema::PRODUCT_KIND)
-            ),
+            ItemKind::Product => {
+                format!("product ${{1:id}} \"${{2:{ask}}}\" {{ kind: ${{3|{}|}} }}", choice(schema::PRODUCT_KIND))
+            }
             ItemKind::Reliever => format!(
-                "reliever ${{1:id}} \"${{2:how the offer relieves the pain}}\" {{ relieves: ${{3:{}}} }}",
+                "reliever ${{1:id}} \"${{2:{ask}}}\" {{ relieves: ${{3:{}}} }}",
                 first(ItemKind::Pain, true).or_else(|| first(ItemKind::Pain, false)).unwrap_or_else(|| "pain".into())
             ),
             ItemKind::Creator => format!(
-                "creator ${{1:id}} \"${{2:how the offer creates the gain}}\" {{ creates: ${{3:{}}} }}",
+                "creator ${{1:id}} \"${{2:{ask}}}\" {{ creates: ${{3:{}}} }}",
                 first(ItemKind::Gain, true).or_else(|| first(ItemKind::Gain, false)).unwrap_or_else(|| "gain".into())
             ),
         }
@@ -324,7 +336,7 @@ impl Cx<'_> {
                     .enumerate()
                     .map(|(n, word)| Completion {
                         detail: match spec.value {
-                            ValueKind::Rank(_) => Some(format!("weight {}", 5 - n)),
+                            ValueKind::Rank(_) => Some(format!("weight {}", 16u32 >> n.min(4))),
                             _ => None,
                         },
                         documentation: docs::value(owner, key, word),
@@ -370,6 +382,7 @@ impl Cx<'_> {
     fn references(&self, kind: ItemKind, link: Option<Link>, written: &[String]) -> Vec<Completion> {
         let Some(canvas) = self.canvas() else { return Vec::new() };
         let mut seen: Vec<&str> = Vec::new();
+        let fit = canvas.judge().total();
         canvas
             .items_of(kind)
             .filter_map(|(id, item)| {
@@ -379,8 +392,9 @@ impl Cx<'_> {
                 }
                 seen.push(name);
                 let (group, note) = priority(canvas, id, link);
-                let weight = 5u32.saturating_sub(match link {
-                    Some(Link::Addresses) => item.opportunity().map_or(0, |o| (o / 4.0) as u32),
+                // Heavier first: the rank's weight (16 at most), an outcome's opportunity (20 at most).
+                let weight = 20u32.saturating_sub(match link {
+                    Some(Link::Addresses) => item.opportunity().map_or(0, |o| o.clamp(0.0, 20.0) as u32),
                     _ => item.rank.weight(),
                 });
                 let detail = match note {
@@ -389,8 +403,8 @@ impl Cx<'_> {
                 };
                 Some(Completion {
                     detail: Some(detail),
-                    documentation: Some(describe_item(canvas, id)),
-                    ..self.completion(name, CompletionKind::Reference, name, format!("{group}{weight}{:05}", id.0))
+                    documentation: Some(describe_item_in(canvas, id, fit)),
+                    ..self.completion(name, CompletionKind::Reference, name, format!("{group}{weight:02}{:05}", id.0))
                 })
             })
             .collect()
@@ -404,18 +418,24 @@ fn priority(canvas: &Canvas, id: ItemId, link: Option<Link>) -> (u8, Option<Stri
         Some(Link::Relieves) if canvas.relieved_by(id).is_empty() => (0, Some("unrelieved".to_string())),
         Some(Link::Creates) if canvas.created_by(id).is_empty() => (0, Some("uncreated".to_string())),
         Some(Link::Addresses) => match item.opportunity() {
-            Some(o) if o >= UNDERSERVED && canvas.addressed_by(id).is_empty() => {
+            Some(o) if item.underserved().is_some() && canvas.addressed_by(id).is_empty() => {
                 (0, Some(format!("under-served, opportunity {}", format_score(o))))
             }
-            Some(o) if o >= UNDERSERVED => (1, Some(format!("under-served, opportunity {}", format_score(o)))),
+            Some(o) if item.underserved().is_some() => {
+                (1, Some(format!("under-served, opportunity {}", format_score(o))))
+            }
             Some(o) => (2, Some(format!("opportunity {}", format_score(o)))),
             None => (3, None),
         },
-        Some(Link::Serves) if canvas.sources(id, Link::Serves).is_empty() => {
-            (0, Some("served by no product".to_string()))
-        }
+        Some(Link::Serves) if canvas.sources(id, Link::Serves).is_empty() => (0, Some("unserved".to_string())),
         _ => (1, item.rank.word().map(str::to_string)),
     }
+}
+
+/// Text as a snippet placeholder inside a `.vpc` string: escaped for the string,
+/// then for the snippet syntax (`\\`, `$` and `}`).
+fn placeholder(text: &str) -> String {
+    vpc_syntax::lexer::escape(text).replace('\\', "\\\\").replace('$', "\\$").replace('}', "\\}")
 }
 
 fn value_detail(value: ValueKind) -> String {
@@ -423,7 +443,7 @@ fn value_detail(value: ValueKind) -> String {
         ValueKind::Text => "text".to_string(),
         ValueKind::Word => "word or text".to_string(),
         ValueKind::Choice(set) | ValueKind::Rank(set) => set.join(" | "),
-        ValueKind::Score => "0–10".to_string(),
+        ValueKind::Score => "0–10 or 0%–100%".to_string(),
         ValueKind::References(kind) => format!("{kind} identifiers"),
         ValueKind::Codes => "diagnostic codes".to_string(),
     }

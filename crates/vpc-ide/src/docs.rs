@@ -10,8 +10,10 @@ pub(crate) fn keyword(word: &str) -> Option<&'static str> {
         "canvas" => {
             "**canvas** — a Value Proposition Canvas: one customer segment and the value map offered to it. \
              Fill in one canvas per segment; a multi-sided platform has one canvas per side.\n\n\
-             Fit is reached when the relievers and creators address the pains and gains that matter most: \
-             the fit score is the weight of the relieved pains and created gains over the weight of all of them."
+             Fit is reached when the value map addresses the jobs, pains and gains that matter most: the fit \
+             score is the weight of the served jobs, relieved pains and created gains over the weight of all of \
+             them (weights double per rank step, 16 for the top), leaving out the items let go. The verdict is \
+             `fit` from 80 with every must-have (top-ranked item) addressed or let go, `weak` below 50, else `partial`."
         }
         "segment" => {
             "**segment** — the customer profile, the right side of the canvas (the circle): who the customers \
@@ -99,8 +101,8 @@ pub(crate) fn key(owner: Owner, key: &str) -> Option<String> {
             "The role the customer plays in a supporting job: `buyer`, `co-creator` or `transferrer`.".into()
         }
         (Owner::Item(ItemKind::Job), "importance") => {
-            "How much the job matters to the customer, ranked `crucial` (weight 5), \
-             `high`, `medium`, `low` or `trivial` (weight 1)."
+            "How much the job matters to the customer, ranked `crucial` (weight 16, a must-have), \
+             `high`, `medium`, `low` or `trivial` (weight 1). Serving an important job counts more in the fit score."
                 .into()
         }
         (_, "frequency") => {
@@ -109,14 +111,22 @@ pub(crate) fn key(owner: Owner, key: &str) -> Option<String> {
         (_, "context") => {
             "The situation the job is done in, in quotes (e.g. \"while driving\"): it may impose constraints.".into()
         }
+        (_, "when") => format!(
+            "When the {what} occurs: `before`, `during` or `after` the job. Pains and gains come up at every \
+             stage, not only while the job is done."
+        ),
+        (_, "aspect") => format!(
+            "What kind of {what} it is to the customer: `functional`, `social` (how others see them), \
+             `emotional` (how they feel) or `financial` (what it costs or saves)."
+        ),
         (Owner::Item(ItemKind::Pain), "kind") => {
             "The kind of pain: `outcome` (an undesired outcome or problem), `obstacle` \
              (something that stops or slows the job) or `risk` (what could go wrong)."
                 .into()
         }
         (_, "severity") => {
-            "How intense the pain is for the customer, ranked `extreme` (weight 5), `severe`, `moderate`, \
-             `light` or `negligible` (weight 1). Relieving a severe pain counts more in the fit score."
+            "How intense the pain is for the customer, ranked `extreme` (weight 16, a must-have), `severe`, \
+             `moderate`, `light` or `negligible` (weight 1). Relieving a severe pain counts more in the fit score."
                 .into()
         }
         (_, "job") => format!("The job(s) this {what} belongs to: a job's identifier or a list of them."),
@@ -126,25 +136,29 @@ pub(crate) fn key(owner: Owner, key: &str) -> Option<String> {
                 .into()
         }
         (_, "relevance") => {
-            "How much the gain matters to the customer, ranked `essential` (weight 5), `high`, `medium`, \
-             `low` or `nice-to-have` (weight 1). Creating a relevant gain counts more in the fit score."
+            "How much the gain matters to the customer, ranked `essential` (weight 16, a must-have), `high`, \
+             `medium`, `low` or `nice-to-have` (weight 1). Creating a relevant gain counts more in the fit score."
                 .into()
         }
         (Owner::Item(ItemKind::Outcome), "importance") => {
-            "How important the outcome is to customers, rated from 0 to 10. \
+            "How important the outcome is to customers, rated from 0 to 10, or as the share of respondents \
+             who rate it important (`85%` reads as 8.5). \
              With `satisfaction` it gives the opportunity score `importance + max(importance − satisfaction, 0)`."
                 .into()
         }
         (_, "satisfaction") => {
-            "How well customers are satisfied with today's solutions for this outcome, rated from 0 to 10. \
-             Low satisfaction of an important outcome makes a high opportunity score."
+            "How well customers are satisfied with today's solutions for this outcome, rated from 0 to 10, \
+             or as the share of respondents who are satisfied (`30%` reads as 3). Low satisfaction of an \
+             important outcome makes a high opportunity score; satisfaction above importance means it is over-served."
                 .into()
         }
         (Owner::Item(ItemKind::Product), "kind") => {
             "The kind of product or service: `tangible`, `digital`, `intangible` or `financial`.".into()
         }
         (_, "serves") => {
-            "The jobs this product or service helps the customer get done: a job's identifier or a list of them.".into()
+            "The jobs this product or service helps the customer get done: a job's identifier or a list of them. \
+             A job that no product serves is unserved and lowers the fit score."
+                .into()
         }
         (_, "relieves") => {
             "The pains this reliever relieves: a pain's identifier or a list of them. A pain that no reliever \
@@ -184,8 +198,10 @@ pub(crate) fn value_line(value: ValueKind) -> String {
         ValueKind::Text => "Takes text in quotes.".to_string(),
         ValueKind::Word => "Takes a word or text in quotes.".to_string(),
         ValueKind::Choice(set) => format!("One of {}.", words(set)),
-        ValueKind::Rank(set) => format!("One of {} (weight 5 to 1).", words(set)),
-        ValueKind::Score => "Takes a number from 0 to 10.".to_string(),
+        ValueKind::Rank(set) => format!("One of {} (weight 16, 8, 4, 2, 1).", words(set)),
+        ValueKind::Score => {
+            "Takes a number from 0 to 10, or a percentage from `0%` to `100%` (a tenth of it).".to_string()
+        }
         ValueKind::References(kind) => format!("Takes a {kind}'s identifier or a list `[a, b]`."),
         ValueKind::Codes => "Takes a diagnostic code or a list of them.".to_string(),
     }
@@ -206,10 +222,15 @@ pub(crate) fn value(owner: Owner, key: &str, word: &str) -> Option<String> {
             _ => "the gain's relevance",
         };
         return Some(format!(
-            "**{word}** — {what}: {} of the scale {} (weight {} of 5 in the fit score).",
+            "**{word}** — {what}: {} of the scale {} (weight {} of 16 in the fit score{}).",
             ordinal(index),
             words(scale),
-            5 - index
+            16u32 >> index.min(4),
+            match index {
+                0 => "; a must-have",
+                3.. => "; a minor item, fine to let go",
+                _ => "",
+            }
         ));
     }
     let text = match (owner, key, word) {
@@ -265,6 +286,13 @@ pub(crate) fn value(owner: Owner, key: &str, word: &str) -> Option<String> {
         (Owner::Item(ItemKind::Product), "kind", "financial") => {
             "a financial product: investment funds, financing, insurance."
         }
+        (_, "when", "before") => "before the job: while the customer prepares for it or chooses how to do it.",
+        (_, "when", "during") => "during the job: while the customer is getting it done.",
+        (_, "when", "after") => "after the job: once it is done — its results, follow-ups and consequences.",
+        (_, "aspect", "functional") => "functional: about getting the job done — it works, or it does not.",
+        (_, "aspect", "social") => "social: about how others see the customer — face, status, trust.",
+        (_, "aspect", "emotional") => "emotional: about how the customer feels — frustration, worry, delight.",
+        (_, "aspect", "financial") => "financial: about money — what it costs, risks or saves the customer.",
         (_, "market", "existing") => {
             "an existing market: the customers, the competitors and what they value are known; the offer competes on performance."
         }

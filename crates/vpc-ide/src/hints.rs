@@ -1,7 +1,7 @@
-//! Inlay hints (who relieves a pain, who creates a gain, an outcome's opportunity)
-//! and code lenses (a canvas's fit).
+//! Inlay hints (who serves a job, relieves a pain or creates a gain, or that it is
+//! let go; an outcome's opportunity) and code lenses (a canvas's fit and verdict).
 
-use vpc_model::{Canvas, ItemId, UNDERSERVED, format_score};
+use vpc_model::{Canvas, ItemId, Link, Service, format_score};
 use vpc_syntax::{ItemKind, Span};
 
 use crate::file::File;
@@ -15,9 +15,10 @@ pub struct InlayHint {
     pub label: String,
 }
 
-/// Hints after each pain (`← relieved by esign, checklist` or `← unrelieved`), gain
-/// (`← created by …` or `← uncreated`) and outcome (`opportunity 13`) whose end lies
-/// in `range` (ends included).
+/// Hints after each job (`← served by app`, `← unserved`), pain (`← relieved by esign,
+/// checklist`, `← unrelieved`), gain (`← created by …`, `← uncreated`) — or `← let go`
+/// for an open item whose own `allow:` lets it go — and outcome (`opportunity 13`,
+/// `· under-served (high)` or `· over-served`) whose end lies in `range` (ends included).
 pub fn inlay_hints(file: &File, range: Span) -> Vec<InlayHint> {
     let mut out = Vec::new();
     for (c, canvas) in file.analysis.canvases.iter().enumerate() {
@@ -65,20 +66,26 @@ fn label(canvas: &Canvas, id: ItemId) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let addressed = |by: Vec<ItemId>, verb: &str, open: &str| {
+        if !by.is_empty() {
+            format!("← {verb} by {}", names(by))
+        } else if canvas.is_let_go(id) {
+            "← let go".to_string()
+        } else {
+            format!("← {open}")
+        }
+    };
     match item.kind {
-        ItemKind::Pain => Some(match canvas.relieved_by(id) {
-            by if by.is_empty() => "← unrelieved".to_string(),
-            by => format!("← relieved by {}", names(by)),
-        }),
-        ItemKind::Gain => Some(match canvas.created_by(id) {
-            by if by.is_empty() => "← uncreated".to_string(),
-            by => format!("← created by {}", names(by)),
-        }),
+        ItemKind::Job => Some(addressed(canvas.sources(id, Link::Serves), "served", "unserved")),
+        ItemKind::Pain => Some(addressed(canvas.relieved_by(id), "relieved", "unrelieved")),
+        ItemKind::Gain => Some(addressed(canvas.created_by(id), "created", "uncreated")),
         ItemKind::Outcome => {
             let score = item.opportunity()?;
             let mut label = format!("opportunity {}", format_score(score));
-            if score >= UNDERSERVED {
-                label.push_str(" · under-served");
+            match item.service() {
+                Some(Service::Underserved(band)) => label.push_str(&format!(" · under-served ({})", band.as_str())),
+                Some(Service::Overserved) => label.push_str(" · over-served"),
+                _ => {}
             }
             Some(label)
         }
@@ -86,7 +93,7 @@ fn label(canvas: &Canvas, id: ItemId) -> Option<String> {
     }
 }
 
-/// A line of information above a canvas, e.g. `fit 78% · 2 pains unrelieved`.
+/// A line of information above a canvas, e.g. `fit 78 · partial · 1 must-have open`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeLens {
     /// The canvas's identifier, else its keyword.
@@ -94,23 +101,23 @@ pub struct CodeLens {
     pub title: String,
 }
 
-/// One lens per canvas: its fit (or `fit n/a`) and what is left uncovered.
+/// One lens per canvas: the method's judgement — its fit and verdict (or `fit n/a`),
+/// the must-haves still open and the items let go.
 pub fn code_lenses(file: &File) -> Vec<CodeLens> {
     file.analysis
         .canvases
         .iter()
         .map(|canvas| {
-            let mut parts = vec![match canvas.fit() {
-                Some(fit) => format!("fit {fit}%"),
+            let judgement = canvas.judge();
+            let mut parts = vec![match judgement.fit {
+                Some(fit) => format!("fit {fit} · {}", judgement.verdict),
                 None => "fit n/a".to_string(),
             }];
-            let open = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| !canvas.is_addressed(*id)).count();
-            let (pains, gains) = (open(ItemKind::Pain), open(ItemKind::Gain));
-            if pains > 0 {
-                parts.push(format!("{} unrelieved", plural(pains, "pain")));
+            if !judgement.unaddressed.is_empty() {
+                parts.push(format!("{} open", plural(judgement.unaddressed.len(), "must-have")));
             }
-            if gains > 0 {
-                parts.push(format!("{} uncreated", plural(gains, "gain")));
+            if !judgement.let_go.is_empty() {
+                parts.push(format!("{} let go", judgement.let_go.len()));
             }
             CodeLens { span: canvas.id.as_ref().map_or(canvas.keyword, |id| id.span), title: parts.join(" · ") }
         })

@@ -1,14 +1,17 @@
 //! Hover: what an item, reference, canvas or word of the language means.
 //!
 //! - on an item's identifier, keyword or title: its kind, title, rank and weight,
-//!   what relieves or creates it (or that nothing does), its jobs, an outcome's
-//!   opportunity score; on a keyword, also what the concept means on the canvas;
+//!   what serves, relieves or creates it (or that nothing does, and what addressing
+//!   it would do to the fit, or that it is let go), its jobs, an outcome's
+//!   opportunity score, service and band; on a keyword, also what the concept means on the canvas;
 //! - on a reference: the same about the item it names;
-//! - on a canvas's identifier, keyword or title: its fit and what is left unrelieved;
+//! - on a canvas's identifier, keyword or title: the method's judgement — fit and
+//!   verdict, the weights behind it per kind, the must-haves still open, the items
+//!   let go and what would raise the fit most;
 //! - on an attribute key or a word of a value set: what it means;
 //! - on a diagnostic code in `allow:`: the lint's documentation.
 
-use vpc_model::{Canvas, Code, Fit, Item, ItemId, Link, Rank, SectionId, UNDERSERVED, format_score};
+use vpc_model::{Canvas, Code, Fit, Item, ItemId, Link, Rank, SectionId, Service, format_score};
 use vpc_syntax::schema::{self, Owner, ValueKind};
 use vpc_syntax::{BlockKind, ItemKind, Span};
 
@@ -165,52 +168,86 @@ fn heading(keyword: &str, id: Option<&str>, title: Option<&str>) -> String {
 fn describe_canvas(canvas: &Canvas) -> String {
     let mut out = heading("canvas", canvas.id.as_ref().map(|i| i.text.as_str()), Some(&canvas.title));
     out.push_str("\n\n");
-    let parts = canvas.fit_parts();
-    match parts.fit() {
-        Some(fit) => out.push_str(&format!("fit **{fit}%** (covered weight {} of {})", parts.covered, parts.total)),
-        None => out.push_str("fit n/a: the canvas has no pains and no gains yet"),
+    let judgement = canvas.judge();
+    let verdict = judgement.verdict;
+    match judgement.fit {
+        Some(fit) => out.push_str(&format!("fit **{fit}** · **{verdict}**: {}", verdict.meaning())),
+        None => out.push_str(&format!("fit **n/a**: {}", verdict.meaning())),
     }
-    let count = |kind: ItemKind| canvas.items_of(kind).count();
-    let covered = |kind: ItemKind| canvas.items_of(kind).filter(|(id, _)| canvas.is_addressed(*id)).count();
-    let (pains, gains) = (count(ItemKind::Pain), count(ItemKind::Gain));
-    if pains + gains > 0 {
-        out.push_str(&format!(
-            "\n\n- {} of {} relieved, {} of {} created",
-            covered(ItemKind::Pain),
-            plural(pains, "pain"),
-            covered(ItemKind::Gain),
-            plural(gains, "gain")
-        ));
+    let mut facts: Vec<String> = Vec::new();
+    for (part, kind, verb) in [
+        (judgement.jobs, "jobs", "served"),
+        (judgement.pains, "pains", "relieved"),
+        (judgement.gains, "gains", "created"),
+    ] {
+        if part.total > 0 {
+            facts.push(format!("{kind}: weight {} of {} {verb}", part.covered, part.total));
+        }
     }
-    let mut open: Vec<(ItemId, &Item)> =
-        canvas.items_of(ItemKind::Pain).filter(|(id, _)| !canvas.is_addressed(*id)).collect();
-    open.sort_by_key(|(id, item)| (std::cmp::Reverse(item.rank.weight()), *id));
-    if !open.is_empty() {
-        let shown: Vec<String> = open.iter().take(3).map(|(_, item)| with_rank(item)).collect();
-        let more = if open.len() > 3 { format!(" and {} more", open.len() - 3) } else { String::new() };
-        out.push_str(&format!("\n- most severe unrelieved: {}{more}", shown.join(", ")));
+    if judgement.fit.is_some() {
+        if judgement.unaddressed.is_empty() {
+            facts.push("must-haves: every one addressed or let go".to_string());
+        } else {
+            let names: Vec<String> = judgement.unaddressed.iter().map(|&id| with_rank(canvas.item(id))).collect();
+            facts.push(format!(
+                "**must-haves open**: {} — a fit needs every must-have addressed or let go",
+                listed(&names, 5)
+            ));
+        }
     }
-    let uncreated: Vec<String> = canvas
-        .items_of(ItemKind::Gain)
-        .filter(|(id, _)| !canvas.is_addressed(*id))
+    if !judgement.let_go.is_empty() {
+        let names: Vec<String> = judgement.let_go.iter().map(|&id| canvas.item(id).label()).collect();
+        facts.push(format!("let go: {}, {}", plural(names.len(), "item"), listed(&names, 5)));
+    }
+    let moves: Vec<String> = judgement
+        .best_moves(canvas)
+        .into_iter()
         .take(3)
-        .map(|(_, i)| with_rank(i))
+        .enumerate()
+        .filter_map(|(n, (id, fit))| {
+            let item = canvas.item(id);
+            let fit = fit?;
+            let what = format!("{} {}", addressing_verb(item.kind), with_rank(item));
+            Some(if n == 0 { format!("{what} would raise the fit to {fit}") } else { format!("{what} to {fit}") })
+        })
         .collect();
-    if !uncreated.is_empty() {
-        out.push_str(&format!("\n- uncreated: {}", uncreated.join(", ")));
+    if !moves.is_empty() {
+        facts.push(format!("what would raise it most: {}", moves.join("; ")));
     }
     let underserved: Vec<String> = canvas
         .items_of(ItemKind::Outcome)
-        .filter(|(id, i)| i.opportunity().is_some_and(|o| o >= UNDERSERVED) && canvas.addressed_by(*id).is_empty())
-        .map(|(_, i)| format!("{} (opportunity {})", i.label(), format_score(i.opportunity().unwrap_or_default())))
+        .filter(|(id, i)| i.underserved().is_some() && canvas.addressed_by(*id).is_empty())
+        .map(|(_, i)| {
+            let band = i.underserved().map_or("", |b| b.as_str());
+            format!("{} (opportunity {}, {band})", i.label(), format_score(i.opportunity().unwrap_or_default()))
+        })
         .collect();
     if !underserved.is_empty() {
-        out.push_str(&format!("\n- under-served and unaddressed: {}", underserved.join(", ")));
+        facts.push(format!("under-served and unaddressed: {}", underserved.join(", ")));
+    }
+    if !facts.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(&facts.iter().map(|f| format!("- {f}")).collect::<Vec<_>>().join("\n"));
     }
     if let Some(description) = &canvas.description {
         out.push_str(&format!("\n\n{description}"));
     }
     out
+}
+
+/// How addressing an item of `kind` is said: "serving", "relieving", "creating".
+fn addressing_verb(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Job => "serving",
+        ItemKind::Pain => "relieving",
+        _ => "creating",
+    }
+}
+
+/// The first `max` names, joined, and how many more there are.
+fn listed(names: &[String], max: usize) -> String {
+    let shown = names.iter().take(max).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > max { format!("{shown} and {} more", names.len() - max) } else { shown }
 }
 
 fn describe_section(canvas: &Canvas, s: SectionId) -> String {
@@ -249,15 +286,24 @@ fn describe_section(canvas: &Canvas, s: SectionId) -> String {
 }
 
 pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
+    describe_item_in(canvas, id, canvas.judge().total())
+}
+
+/// [`describe_item`] with the weights of the canvas's fit (`Judgement::total`) given,
+/// for callers that describe many items of one canvas.
+pub(crate) fn describe_item_in(canvas: &Canvas, id: ItemId, fit: Fit) -> String {
     let Some(item) = canvas.items.get(id.0 as usize) else { return String::new() };
     let mut out = heading(item.kind.keyword(), item.id.as_ref().map(|i| i.text.as_str()), Some(&item.title));
     out.push_str("\n\n");
     let mut facts: Vec<String> = Vec::new();
     if let Some((key, _)) = schema::rank(item.kind) {
         facts.push(match item.rank {
+            Rank::Level { word, .. } if item.rank.is_top() => {
+                format!("{key}: **{word}** (weight {}, a must-have)", item.rank.weight())
+            }
             Rank::Level { word, .. } => format!("{key}: **{word}** (weight {})", item.rank.weight()),
-            Rank::Missing => format!("{key}: not given (weighs 3)"),
-            Rank::Invalid => format!("{key}: not a word of the scale (weighs 3)"),
+            Rank::Missing => format!("{key}: not given (weighs {})", item.rank.weight()),
+            Rank::Invalid => format!("{key}: not a word of the scale (weighs {})", item.rank.weight()),
         });
     }
     if let Some(kind) = &item.category {
@@ -272,6 +318,12 @@ pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
     if let Some(context) = &item.context {
         facts.push(format!("context: {context}"));
     }
+    if let Some(when) = &item.when {
+        facts.push(format!("when: {when} the job"));
+    }
+    if let Some(aspect) = &item.aspect {
+        facts.push(format!("aspect: {aspect}"));
+    }
     let names = |ids: Vec<ItemId>| ids.iter().map(|&i| named(canvas.item(i))).collect::<Vec<_>>().join(", ");
     let targets = |link: Link| {
         let mut ids: Vec<ItemId> = canvas.targets(id, link).collect();
@@ -281,7 +333,9 @@ pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
     match item.kind {
         ItemKind::Job => {
             let served = canvas.sources(id, Link::Serves);
-            if !served.is_empty() {
+            if served.is_empty() {
+                facts.push(format!("**not served** by any product{}", open_item(canvas, id, fit)));
+            } else {
                 facts.push(format!("served by: {}", names(served)));
             }
             for kind in [ItemKind::Pain, ItemKind::Gain, ItemKind::Outcome] {
@@ -303,7 +357,7 @@ pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
                 (canvas.created_by(id), "created", "creator")
             };
             if by.is_empty() {
-                facts.push(format!("**not {verb}** by any {what}{}", raise(canvas.fit_parts(), item.rank.weight())));
+                facts.push(format!("**not {verb}** by any {what}{}", open_item(canvas, id, fit)));
             } else {
                 facts.push(format!("{verb} by: {}", names(by)));
             }
@@ -320,14 +374,23 @@ pub(crate) fn describe_item(canvas: &Canvas, id: ItemId) -> String {
                 rating(item.satisfaction_score)
             ));
             let addressed = canvas.addressed_by(id);
-            match item.opportunity() {
-                Some(score) if score >= UNDERSERVED => facts.push(format!(
-                    "opportunity **{}**: under-served{}",
-                    format_score(score),
-                    if addressed.is_empty() { ", and nothing addresses it" } else { "" }
-                )),
-                Some(score) => facts.push(format!("opportunity **{}**", format_score(score))),
-                None => facts.push("no opportunity score: rate both importance and satisfaction".to_string()),
+            match (item.opportunity(), item.service()) {
+                (Some(score), Some(service)) => {
+                    let score = format_score(score);
+                    facts.push(match service {
+                        Service::Underserved(band) => format!(
+                            "opportunity **{score}**: **under-served**, {}{}",
+                            band.describe(),
+                            if addressed.is_empty() { ", and nothing addresses it" } else { "" }
+                        ),
+                        Service::Overserved => format!(
+                            "opportunity **{score}**: **over-served** — satisfaction exceeds importance, \
+                             so the offer may over-deliver here (a chance to simplify)"
+                        ),
+                        Service::Appropriate => format!("opportunity **{score}**: served about as well as it matters"),
+                    });
+                }
+                _ => facts.push("no opportunity score: rate both importance and satisfaction".to_string()),
             }
             if !addressed.is_empty() {
                 facts.push(format!("addressed by: {}", names(addressed)));
@@ -389,11 +452,19 @@ fn with_rank(item: &Item) -> String {
     }
 }
 
-/// ": covering it would raise the fit from 78% to 91%".
-fn raise(parts: Fit, weight: u32) -> String {
-    let after = Fit { covered: parts.covered + weight, total: parts.total };
-    match (parts.fit(), after.fit()) {
-        (Some(now), Some(then)) if then > now => format!(" — covering it would raise the fit from {now}% to {then}%"),
+/// What an open job, pain or gain means for the fit: " — relieving it would raise the
+/// fit from 78 to 83", or that it is let go (out of the fit).
+fn open_item(canvas: &Canvas, id: ItemId, total: Fit) -> String {
+    let item = canvas.item(id);
+    if canvas.is_let_go(id) {
+        let code = vpc_model::open_code(item.kind).map_or("", |c| c.as_str());
+        return format!(" — **let go** (`allow: {code}`), so out of the fit");
+    }
+    let after = Fit { covered: total.covered + item.rank.weight(), total: total.total };
+    match (total.fit(), after.fit()) {
+        (Some(now), Some(then)) if then > now => {
+            format!(" — {} it would raise the fit from {now} to {then}", addressing_verb(item.kind))
+        }
         _ => String::new(),
     }
 }

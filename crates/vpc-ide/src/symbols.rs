@@ -1,6 +1,6 @@
 //! Document symbols (canvas › segment / value map › items) and workspace symbols.
 
-use vpc_model::{Canvas, Rank, format_score};
+use vpc_model::{Canvas, ItemId, Rank, format_score};
 use vpc_syntax::{Block, BlockKind, Item, ItemKind, Member, Span};
 
 use crate::file::File;
@@ -61,7 +61,8 @@ impl SymbolKind {
 pub struct Symbol {
     /// The identifier, else the title, else the keyword.
     pub name: String,
-    /// The title (when the name is the identifier) and the rank, fit or score.
+    /// The title (when the name is the identifier) and the rank, fit and verdict, or
+    /// score; `let go` for an item let go.
     pub detail: Option<String>,
     pub kind: SymbolKind,
     /// The whole item or block.
@@ -78,9 +79,12 @@ pub fn document_symbols(file: &File) -> Vec<Symbol> {
 
 fn canvas_symbol(file: &File, c: usize, block: &Block) -> Symbol {
     let canvas = file.canvas(c);
-    let fit = canvas.map(|canvas| match canvas.fit() {
-        Some(fit) => format!("fit {fit}%"),
-        None => "fit n/a".to_string(),
+    let fit = canvas.map(|canvas| {
+        let judgement = canvas.judge();
+        match judgement.fit {
+            Some(fit) => format!("fit {fit} · {}", judgement.verdict),
+            None => "fit n/a".to_string(),
+        }
     });
     let mut symbol = block_symbol(block, fit);
     for member in &block.members {
@@ -124,16 +128,17 @@ fn item_symbol(canvas: Option<&Canvas>, item: &Item) -> Symbol {
     // The model's items are in source order.
     let model = canvas.and_then(|c| {
         let i = c.items.partition_point(|i| i.keyword.start < item.keyword.start);
-        c.items.get(i).filter(|i| i.keyword == item.keyword)
+        c.items.get(i).filter(|i| i.keyword == item.keyword).map(|m| (c, ItemId(i as u32), m))
     });
-    let extra = model.and_then(|m| match (m.rank, m.opportunity()) {
+    let extra = model.and_then(|(_, _, m)| match (m.rank, m.opportunity()) {
         (Rank::Level { word, .. }, _) => Some(word.to_string()),
         (_, Some(score)) => Some(format!("opportunity {}", format_score(score))),
         _ => None,
     });
+    let let_go = model.filter(|(c, id, _)| c.is_let_go(*id)).map(|_| "let go".to_string());
     Symbol {
         name: name.to_string(),
-        detail: join([title, extra]),
+        detail: join([title, extra, let_go]),
         kind: SymbolKind::from_item(item.kind),
         range: item.span,
         selection,

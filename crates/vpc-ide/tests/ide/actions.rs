@@ -94,7 +94,7 @@ fn add_a_reliever_to_the_value_map() {
     let (file, actions) = actions_for(WEDDING, Code::UnrelievedPain, "invites", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a reliever that relieves this pain (`relieve-invites`) (preferred)
-    Allow `unrelieved-pain` on this pain
+    Let this pain go (`allow: unrelieved-pain`)
     ");
     apply_all(&file, &actions);
     insta::assert_snapshot!(apply(&file, &actions[0]), @r#"    reliever relieve-invites "How we relieve: Trouble sending invites" { relieves: invites }"#);
@@ -107,7 +107,7 @@ fn add_a_creator_and_a_value_map() {
     let (file, actions) = actions_for(text, Code::UncreatedGain, "g \"", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a creator that creates this gain (`create-g`) (preferred)
-    Allow `uncreated-gain` on this gain
+    Let this gain go (`allow: uncreated-gain`)
     ");
     let after = apply_edits(&file.text, &actions[0].edits);
     apply(&file, &actions[0]);
@@ -218,7 +218,7 @@ fn allow_the_code_on_the_item() {
     let (file, actions) = actions_for(text, Code::UnrelievedPain, "a \"A", 0);
     insta::assert_snapshot!(titles(&actions), @"
     Add a reliever that relieves this pain (`relieve-a`) (preferred)
-    Allow `unrelieved-pain` on this pain
+    Let this pain go (`allow: unrelieved-pain`)
     ");
     insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @r#"    pain a "A" { severity: light, allow: unrelieved-pain }"#);
     let (file, actions) = actions_for(text, Code::UnrelievedPain, "b \"B", 0);
@@ -261,4 +261,158 @@ fn a_selected_range_gets_the_fixes_of_the_diagnostics_it_overlaps() {
     Add `importance: crucial` @ b
     Allow `unranked-job` on this job @ b
     ");
+}
+
+/// Jobs and products in every shape an action meets: no braces, braces without the
+/// attribute, a single value, a list, an empty list.
+const SHAPES: &str = "canvas c \"C\" {
+  segment s \"S\" {
+    job bare \"Bare\"
+    job braces \"Braces\" { importance: high }
+    job single \"Single\" { importance: high, allow: unranked-job }
+    job list \"List\" { importance: high, allow: [unranked-job] }
+    job empty \"Empty\" { importance: high, allow: [] }
+    job done \"Done\" { importance: low }
+  }
+  value-map {
+    product p-bare \"Bare\"
+    product p-braces \"Braces\" { kind: digital }
+    product p-single \"Single\" { serves: done }
+    product p-list \"List\" { serves: [done] }
+    product p-empty \"Empty\" { serves: [] }
+  }
+}
+";
+
+#[test]
+fn serve_a_job_with_each_product_of_the_canvas() {
+    let (file, actions) = actions_for(SHAPES, Code::UnservedJob, "braces \"", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Serve this job with `p-bare`
+    Serve this job with `p-braces`
+    Serve this job with `p-single`
+    Serve this job with `p-list`
+    Serve this job with `p-empty`
+    Let this job go (`allow: unserved-job`)
+    ");
+    let changed: Vec<String> = actions.iter().map(|a| apply(&file, a)).collect();
+    insta::assert_snapshot!(changed.join("\n"), @r#"
+        product p-bare "Bare" { serves: braces }
+        product p-braces "Braces" { kind: digital, serves: braces }
+        product p-single "Single" { serves: [done, braces] }
+        product p-list "List" { serves: [done, braces] }
+        product p-empty "Empty" { serves: [braces] }
+        job braces "Braces" { importance: high, allow: unserved-job }
+    "#);
+    // Serving it makes it count as addressed: the fit goes up.
+    let before = file.analysis.canvases[0].judge();
+    let after = analyse(&apply_edits(&file.text, &actions[0].edits)).analysis.canvases[0].judge();
+    assert_eq!(after.jobs.covered, before.jobs.covered + 8);
+}
+
+#[test]
+fn the_only_product_is_the_preferred_one() {
+    let text = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: crucial } }\n  value-map { product app \"App\" }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnservedJob, "j \"", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Serve this job with `app` (preferred)
+    Let this job go (`allow: unserved-job`)
+    ");
+    apply_all(&file, &actions);
+    // A product without an identifier can serve too (it is the product that names the job).
+    let text = "canvas c \"C\" {\n  segment s \"S\" { job j \"J\" { importance: crucial } }\n  value-map { product \"An app\" }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnservedJob, "j \"", 0);
+    insta::assert_snapshot!(titles(&actions), @r#"
+    Serve this job with "An app" (preferred)
+    Let this job go (`allow: unserved-job`)
+    "#);
+    apply_all(&file, &actions);
+}
+
+#[test]
+fn let_a_job_go_in_every_shape_of_allow() {
+    let mut out = Vec::new();
+    for needle in ["bare \"", "braces \"", "single \"", "list \"", "empty \""] {
+        let (file, actions) = actions_for(SHAPES, Code::UnservedJob, needle, 0);
+        let let_go = actions.iter().find(|a| a.title.starts_with("Let this job go")).unwrap();
+        out.push(apply(&file, let_go));
+        // A job let go leaves the fit.
+        let after = analyse(&apply_edits(&file.text, &let_go.edits));
+        assert_eq!(after.analysis.canvases[0].judge().let_go.len(), 1, "{}", after.text);
+    }
+    insta::assert_snapshot!(out.join("\n"), @r#"
+        job bare "Bare" { allow: unserved-job }
+        job braces "Braces" { importance: high, allow: unserved-job }
+        job single "Single" { importance: high, allow: [unranked-job, unserved-job] }
+        job list "List" { importance: high, allow: [unranked-job, unserved-job] }
+        job empty "Empty" { importance: high, allow: [unserved-job] }
+    "#);
+}
+
+#[test]
+fn let_pains_and_gains_go() {
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    pain p \"P\" { severity: extreme }\n    gain g \"G\" {\n      relevance: essential\n      allow: [unranked-gain]\n    }\n  }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnrelievedPain, "p \"", 0);
+    let after = apply_edits(&file.text, &actions.last().unwrap().edits);
+    insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @r#"    pain p "P" { severity: extreme, allow: unrelieved-pain }"#);
+    // The extreme pain was a must-have left open; let go, it no longer is.
+    assert_eq!(file.analysis.canvases[0].judge().unaddressed.len(), 2);
+    assert_eq!(analyse(&after).analysis.canvases[0].judge().unaddressed.len(), 1);
+    let (file, actions) = actions_for(text, Code::UncreatedGain, "g \"", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Add a creator that creates this gain (`create-g`) (preferred)
+    Let this gain go (`allow: uncreated-gain`)
+    ");
+    insta::assert_snapshot!(apply(&file, actions.last().unwrap()), @"      allow: [unranked-gain, uncreated-gain]");
+}
+
+#[test]
+fn add_a_product_when_the_canvas_has_none() {
+    // Into the value map there is.
+    let text = "canvas c \"C\" {\n  segment s \"S\" { job j \"Get \\\"there\\\"\" { importance: high } }\n  value-map {\n    reliever r \"R\"\n  }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnservedJob, "j \"", 0);
+    insta::assert_snapshot!(titles(&actions), @"
+    Add a product that serves this job (`j-product`) (preferred)
+    Let this job go (`allow: unserved-job`)
+    ");
+    apply_all(&file, &actions);
+    insta::assert_snapshot!(apply_edits(&file.text, &actions[0].edits), @r#"
+    canvas c "C" {
+      segment s "S" { job j "Get \"there\"" { importance: high } }
+      value-map {
+        reliever r "R"
+        product j-product "How we help: Get \"there\"" { serves: j }
+      }
+    }
+    "#);
+    // Into a new value map, with a free identifier.
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    job j \"J\"\n    pain j-product \"P\"\n  }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnservedJob, "j \"", 0);
+    let after = apply_edits(&file.text, &actions[0].edits);
+    apply(&file, &actions[0]);
+    insta::assert_snapshot!(after, @r#"
+    canvas c "C" {
+      segment s "S" {
+        job j "J"
+        pain j-product "P"
+      }
+
+      value-map {
+        product j-product-2 "How we help: J" { serves: j }
+      }
+    }
+    "#);
+    assert_eq!(count(&analyse(&after), Code::MissingSection), 0);
+    assert_eq!(count(&analyse(&after), Code::IdleProduct), 0);
+}
+
+#[test]
+fn no_serve_action_for_a_job_that_cannot_be_named() {
+    // Without an identifier, or a second definition of a name: only letting it go.
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    job \"Untitled\" { importance: high }\n    job j \"J\" { importance: high }\n    job j \"J again\" { importance: high }\n  }\n  value-map { product p \"P\" { serves: j } }\n}\n";
+    let (file, actions) = actions_for(text, Code::UnservedJob, "job \"Untitled", 0);
+    insta::assert_snapshot!(titles(&actions), @"Let this job go (`allow: unserved-job`)");
+    apply_all(&file, &actions);
+    let (_, actions) = actions_for(text, Code::UnservedJob, "j \"J again", 0);
+    insta::assert_snapshot!(titles(&actions), @"Let this job go (`allow: unserved-job`)");
 }

@@ -98,9 +98,9 @@ fn item_snippets() {
     description: "$1"
     early-adopters: "$1"
     note: "$1"
-    job ${1:id} "${2:what the customer is trying to get done}" { importance: ${3|crucial,high,medium,low,trivial|} }
-    pain ${1:id} "${2:what annoys the customer}" { severity: ${3|extreme,severe,moderate,light,negligible|} }
-    gain ${1:id} "${2:what the customer wants}" { relevance: ${3|essential,high,medium,low,nice-to-have|} }
+    job ${1:id} "${2:What is the customer trying to get done, in their own words?}" { importance: ${3|crucial,high,medium,low,trivial|} }
+    pain ${1:id} "${2:What does the customer find too costly, frustrating or risky, before, during or after the job?}" { severity: ${3|extreme,severe,moderate,light,negligible|} }
+    gain ${1:id} "${2:What outcome or benefit does the customer want from the job?}" { relevance: ${3|essential,high,medium,low,nice-to-have|} }
     outcome ${1:id} "${2:Minimise the time it takes to …}" { job: ${3:job}, importance: ${4:8}, satisfaction: ${5:3} }
     "#);
     let text = wedding_with("    creator one-stop", "    $0\n    creator one-stop");
@@ -110,9 +110,9 @@ fn item_snippets() {
     insta::assert_snapshot!(snippets.join("\n"), @r#"
     description: "$1"
     note: "$1"
-    product ${1:id} "${2:a product or service}" { kind: ${3|tangible,digital,intangible,financial|} }
-    reliever ${1:id} "${2:how the offer relieves the pain}" { relieves: ${3:invites} }
-    creator ${1:id} "${2:how the offer creates the gain}" { creates: ${3:carefree} }
+    product ${1:id} "${2:Which product or service helps the customer get a job done?}" { kind: ${3|tangible,digital,intangible,financial|} }
+    reliever ${1:id} "${2:How does the offer eliminate or reduce this pain?}" { relieves: ${3:invites} }
+    creator ${1:id} "${2:How does the offer produce this outcome or benefit?}" { creates: ${3:carefree} }
     "#);
 }
 
@@ -151,8 +151,8 @@ fn keys_of_an_item() {
     allow (Attribute) diagnostic codes
     ");
     insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { job a \"A\" { kind: functional, $0 } } }"), @"role importance frequency context note allow");
-    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain a \"A\" { $0 } } }"), @"kind severity job frequency note allow");
-    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { gain a \"A\" { relevance: high, $0 } } }"), @"kind job frequency note allow");
+    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain a \"A\" { $0 } } }"), @"kind severity job when aspect frequency note allow");
+    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { gain a \"A\" { relevance: high, $0 } } }"), @"kind job when aspect frequency note allow");
     insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { outcome a \"A\" {\n  job: x\n  $0\n  importance: 3\n} } }"), @"satisfaction note allow");
     insta::assert_snapshot!(labels("canvas c \"C\" { value-map { product a \"A\" { $0 } } }"), @"kind serves addresses note allow");
     insta::assert_snapshot!(labels("canvas c \"C\" { value-map { reliever a \"A\" { via: x, $0 } } }"), @"relieves addresses note allow");
@@ -162,9 +162,9 @@ fn keys_of_an_item() {
 #[test]
 fn keys_half_typed() {
     // `{ sev|` in a block left open, with more items below.
-    insta::assert_snapshot!(labels("canvas c \"C\" {\n  segment s \"S\" {\n    pain p \"P\" { sev$0\n    gain g \"G\"\n  }\n}"), @"kind severity job frequency note allow");
+    insta::assert_snapshot!(labels("canvas c \"C\" {\n  segment s \"S\" {\n    pain p \"P\" { sev$0\n    gain g \"G\"\n  }\n}"), @"kind severity job when aspect frequency note allow");
     // The key being typed is not counted as given.
-    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain p \"P\" { kind: risk, severity$0 } } }"), @"severity job frequency note allow");
+    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain p \"P\" { kind: risk, severity$0 } } }"), @"severity job when aspect frequency note allow");
     // An attribute block left open at the end of the file.
     insta::assert_snapshot!(labels("canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\" {\n      $0"), @"kind role importance frequency context note allow job pain gain outcome");
     // A new line in an open attribute block: the next item may start here too.
@@ -179,9 +179,9 @@ fn keys_half_typed() {
 #[test]
 fn values_of_sets() {
     insta::assert_snapshot!(complete("canvas c \"C\" { segment s \"S\" { pain p \"P\" { severity: $0 } } }"), @"
-    extreme (Value) weight 5
-    severe (Value) weight 4
-    moderate (Value) weight 3
+    extreme (Value) weight 16
+    severe (Value) weight 8
+    moderate (Value) weight 4
     light (Value) weight 2
     negligible (Value) weight 1
     ");
@@ -250,9 +250,9 @@ fn references_in_lists() {
 fn references_of_each_kind() {
     insta::assert_snapshot!(complete(&wedding_with("creates: carefree", "creates: $0")), @"carefree (Reference) Someone takes care of everything · uncreated");
     insta::assert_snapshot!(complete(&wedding_with("serves: [organise]", "serves: [$0]")), @"
-    organise (Reference) Organise a lovely wedding · served by no product
-    budget (Reference) Not incur too much expense · served by no product
-    impress (Reference) Impress their friends · served by no product
+    organise (Reference) Organise a lovely wedding · unserved
+    budget (Reference) Not incur too much expense · unserved
+    impress (Reference) Impress their friends · unserved
     ");
     insta::assert_snapshot!(complete(&wedding_with("job: organise }", "job: org$0 }")), @"
     organise (Reference) Organise a lovely wedding · crucial
@@ -293,8 +293,8 @@ fn references_only_from_the_same_canvas() {
 
 #[test]
 fn codes_after_allow() {
-    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain p \"P\" { allow: $0 } } }"), @"unranked-pain unrelieved-pain duplicate-id unknown-reference wrong-reference-kind invalid-value duplicate-section missing-section unknown-attribute duplicate-attribute unranked-job unranked-gain uncreated-gain dangling-reliever dangling-creator underserved-outcome");
-    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain p \"P\" { allow: [unrelieved-pain, unranked-$0] } } }"), @"unranked-pain duplicate-id unknown-reference wrong-reference-kind invalid-value duplicate-section missing-section unknown-attribute duplicate-attribute unranked-job unranked-gain uncreated-gain dangling-reliever dangling-creator underserved-outcome");
+    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain p \"P\" { allow: $0 } } }"), @"unranked-pain unrelieved-pain duplicate-id unknown-reference wrong-reference-kind invalid-value duplicate-section missing-section unknown-attribute duplicate-attribute unranked-job unranked-gain uncreated-gain dangling-reliever dangling-creator unserved-job idle-product underserved-outcome overserved-outcome conflicting-attributes");
+    insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { pain p \"P\" { allow: [unrelieved-pain, unranked-$0] } } }"), @"unranked-pain duplicate-id unknown-reference wrong-reference-kind invalid-value duplicate-section missing-section unknown-attribute duplicate-attribute unranked-job unranked-gain uncreated-gain dangling-reliever dangling-creator unserved-job idle-product underserved-outcome overserved-outcome conflicting-attributes");
     let (file, offset) = cursor("canvas c \"C\" { allow: unrel$0 }");
     let item = sorted(&file, offset).into_iter().find(|c| c.label == "unrelieved-pain").unwrap();
     insta::assert_snapshot!(item.detail.unwrap(), @"A pain that no reliever relieves: no `reliever` names it in `relieves:`.");
@@ -311,7 +311,7 @@ fn never_panics_at_odd_offsets() {
 
 #[test]
 fn codes_reported_on_the_item_come_first() {
-    insta::assert_snapshot!(labels("canvas c \"C\" {\n  segment s \"S\" { pain p \"P\" { allow: [$0] } }\n  value-map {}\n}"), @"unranked-pain unrelieved-pain duplicate-id unknown-reference wrong-reference-kind invalid-value duplicate-section missing-section unknown-attribute duplicate-attribute unranked-job unranked-gain uncreated-gain dangling-reliever dangling-creator underserved-outcome");
+    insta::assert_snapshot!(labels("canvas c \"C\" {\n  segment s \"S\" { pain p \"P\" { allow: [$0] } }\n  value-map {}\n}"), @"unranked-pain unrelieved-pain duplicate-id unknown-reference wrong-reference-kind invalid-value duplicate-section missing-section unknown-attribute duplicate-attribute unranked-job unranked-gain uncreated-gain dangling-reliever dangling-creator unserved-job idle-product underserved-outcome overserved-outcome conflicting-attributes");
 }
 
 #[test]
@@ -331,4 +331,71 @@ fn after_a_closed_item_on_the_same_line_and_after_an_open_brace() {
     insta::assert_snapshot!(labels("canvas c \"C\" { segment s \"S\" { job j \"J\" { importance: high } $0 } }"), @"description early-adopters market strategy note allow job pain gain outcome");
     insta::assert_snapshot!(labels("canvas c \"C\" { value-map {$0"), @"description note allow product reliever creator");
     insta::assert_snapshot!(labels("canvas c \"C\" {$0"), @"description note allow segment value-map");
+}
+
+#[test]
+fn the_new_keys_take_their_values_from_the_schema() {
+    insta::assert_snapshot!(complete("canvas c \"C\" { segment s \"S\" { pain p \"P\" { when: $0 } } }"), @"
+    before (Value)
+    during (Value)
+    after (Value)
+    ");
+    insta::assert_snapshot!(complete("canvas c \"C\" { segment s \"S\" { gain g \"G\" { aspect: $0 } } }"), @"
+    functional (Value)
+    social (Value)
+    emotional (Value)
+    financial (Value)
+    ");
+    // Each new key explains itself.
+    let (file, offset) = cursor("canvas c \"C\" { segment s \"S\" { gain g \"G\" { $0 } } }");
+    let when = completions(&file, offset).into_iter().find(|c| c.label == "when").unwrap();
+    insta::assert_snapshot!(when.documentation.unwrap(), @"
+    **when** (on a gain) — When the gain occurs: `before`, `during` or `after` the job. Pains and gains come up at every stage, not only while the job is done.
+
+    One of `before`, `during`, `after`.
+    ");
+    // A rating takes a number or a percentage.
+    let (file, offset) = cursor("canvas c \"C\" { segment s \"S\" { outcome o \"O\" { $0 } } }");
+    let importance = completions(&file, offset).into_iter().find(|c| c.label == "importance").unwrap();
+    insta::assert_snapshot!(importance.detail.unwrap(), @"0–10 or 0%–100%");
+}
+
+#[test]
+fn item_snippets_ask_the_trigger_questions() {
+    let (file, offset) = cursor(SEGMENT);
+    let pain = completions(&file, offset).into_iter().find(|c| c.label == "pain").unwrap();
+    insta::assert_snapshot!(pain.documentation.unwrap(), @"
+    **pain** — what annoys the customer before, during or after a job, or stops the job altogether: undesired outcomes and problems, obstacles, and risks of the job going badly or not getting done.
+
+    Rank pains by `severity`; relieving a severe pain counts more in the fit than a light one.
+
+    **Questions to ask**
+
+    - What does the customer find too costly, frustrating or risky, before, during or after the job?
+    - What costs them too much time, money or effort?
+    - What makes them feel bad, and how do today's solutions let them down?
+    - Which difficulties, common mistakes or negative social consequences do they run into?
+    - What could go badly wrong, and what keeps them awake at night?
+    - What stops them from adopting a solution?
+    - How intense is the pain, and how often does it occur?
+    ");
+    // Every item kind, in a segment or a value map: the main question is the title's
+    // placeholder (the outcome keeps its ODI template), and all are in the documentation.
+    let value_map = "canvas c \"C\" {\n  value-map {\n    $0\n  }\n}\n";
+    let mut items = Vec::new();
+    for fixture in [SEGMENT, value_map] {
+        let (file, offset) = cursor(fixture);
+        items.extend(completions(&file, offset));
+    }
+    for kind in vpc_syntax::ItemKind::ALL {
+        let item = items.iter().find(|c| c.label == kind.keyword()).unwrap_or_else(|| panic!("no {kind}"));
+        let questions = vpc_model::questions::for_kind(kind);
+        let documentation = item.documentation.as_deref().unwrap_or_default();
+        for question in questions {
+            assert!(documentation.contains(question), "{kind}: {question}\n{documentation}");
+        }
+        if kind != vpc_syntax::ItemKind::Outcome {
+            assert!(item.insert_text.contains(&format!("\"${{2:{}}}\"", questions[0])), "{}", item.insert_text);
+        }
+    }
 }

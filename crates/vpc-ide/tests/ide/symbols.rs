@@ -23,7 +23,7 @@ fn outline_of_the_wedding_canvas() {
     let mut out = String::new();
     outline(&document_symbols(&file), 0, &file.text, &mut out);
     insta::assert_snapshot!(out, @r#"
-    Canvas wedding — Wedding planner · fit 82% [wedding]
+    Canvas wedding — Wedding planner · fit 78 · partial [wedding]
       Segment couples — Engaged couples [couples]
         Job organise — Organise a lovely wedding · crucial [organise]
         Job budget — Not incur too much expense · high [budget]
@@ -49,7 +49,7 @@ fn items_without_identifiers_and_broken_text() {
     let mut out = String::new();
     outline(&document_symbols(&file), 0, &file.text, &mut out);
     insta::assert_snapshot!(out, @r#"
-    Canvas No id — fit 0% ["No id"]
+    Canvas No id — fit 0 · weak ["No id"]
       Segment S ["S"]
         Pain Just a title — light ["Just a title"]
         Job a [a]
@@ -98,4 +98,21 @@ fn workspace_symbols_match_names_and_titles() {
     insta::assert_snapshot!(show("deadlines"), @"wedding.vpc Reliever checklist in Wedding planner app");
     assert_eq!(workspace_symbols(&files, "").len(), workspace_symbols(&files, "  ").len());
     assert!(workspace_symbols(&files, "zzzz").is_empty());
+}
+
+#[test]
+fn the_outline_shows_the_verdict_and_items_let_go() {
+    let file = analyse(
+        "canvas c \"C\" {\n  segment s \"S\" {\n    job a \"A\" { importance: crucial }\n    pain p \"P\" { severity: light, allow: unrelieved-pain }\n  }\n  value-map { product x \"X\" { serves: a } }\n}\n",
+    );
+    let mut out = String::new();
+    outline(&document_symbols(&file), 0, &file.text, &mut out);
+    insta::assert_snapshot!(out, @"
+    Canvas c — C · fit 100 · fit [c]
+      Segment s — S [s]
+        Job a — A · crucial [a]
+        Pain p — P · light · let go [p]
+      ValueMap value-map [value-map]
+        Product x — X [x]
+    ");
 }

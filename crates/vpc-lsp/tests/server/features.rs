@@ -243,7 +243,11 @@ async fn folding_selection_inlay_hints_and_code_lens() {
     assert!(labels.iter().any(|l| l.starts_with("opportunity 15")), "{labels:?}");
 
     let lenses = client.request("textDocument/codeLens", doc(URI)).await;
-    assert_eq!(lenses[0]["command"]["title"], "fit 100%");
+    // The canvas's fit and verdict, as vpc-ide words them.
+    let file = vpc_ide::File::new(text.clone(), &vpc_ide::LintConfig::default());
+    let expected = &vpc_ide::code_lenses(&file)[0].title;
+    assert!(expected.starts_with("fit ") && expected.contains(" · "), "{expected}");
+    assert_eq!(lenses[0]["command"]["title"], expected.as_str());
     client.shutdown().await;
 }
 
@@ -275,6 +279,38 @@ async fn code_actions_fix_what_they_say_and_name_their_diagnostics() {
     let mut only = params;
     only["context"]["only"] = json!(["refactor"]);
     assert_eq!(client.request("textDocument/codeAction", only).await, json!([]));
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn code_actions_serve_a_job_or_let_it_go() {
+    let mut client = Client::start().await;
+    let uri = "file:///tmp/vpc-lsp-tests/jobs.vpc";
+    let text = "canvas c \"C\" {\n  segment s \"S\" {\n    job j \"Get it done\" { importance: high }\n  }\n  value-map {\n    product app \"App\" { kind: digital }\n  }\n}\n";
+    client.open(uri, 1, text).await;
+    let diagnostics = client.diagnostics(uri, 1).await;
+    let unserved = diagnostics.iter().find(|d| d["code"] == "unserved-job").expect("unserved-job").clone();
+    let params = json!({
+        "textDocument": { "uri": uri },
+        "range": unserved["range"],
+        "context": { "diagnostics": [unserved.clone()] },
+    });
+    let actions = client.request("textDocument/codeAction", params).await;
+    let actions = actions.as_array().unwrap();
+    let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Serve this job with `app`", "Let this job go (`allow: unserved-job`)"]);
+    for (n, (action, expected)) in actions.iter().zip(["serves: j", "allow: unserved-job"]).enumerate() {
+        assert_eq!(action["kind"], "quickfix");
+        assert_eq!(action["diagnostics"][0], unserved);
+        let edits = action["edit"]["documentChanges"][0]["edits"].as_array().unwrap();
+        let fixed = apply(text, edits);
+        assert!(fixed.contains(expected), "{fixed}");
+        // The server agrees: the diagnostic is gone.
+        let fixed_uri = format!("file:///tmp/vpc-lsp-tests/jobs-fixed-{n}.vpc");
+        client.open(&fixed_uri, 1, &fixed).await;
+        let after = client.diagnostics(&fixed_uri, 1).await;
+        assert!(after.iter().all(|d| d["code"] != "unserved-job"), "{after:#?}");
+    }
     client.shutdown().await;
 }
 
