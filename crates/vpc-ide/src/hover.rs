@@ -379,7 +379,7 @@ pub(crate) fn describe_item_in(canvas: &Canvas, id: ItemId, fit: Fit) -> String 
                     let score = format_score(score);
                     facts.push(match service {
                         Service::Underserved(band) => format!(
-                            "opportunity **{score}**: **under-served**, {}{}",
+                            "opportunity **{score}**: **under-served** ({}){}",
                             band.describe(),
                             if addressed.is_empty() { ", and nothing addresses it" } else { "" }
                         ),

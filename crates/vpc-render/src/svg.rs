@@ -753,7 +753,7 @@ fn tooltip(judged: &Judged, id: ItemId) -> String {
         ItemKind::Outcome => {
             if let Some(o) = item.opportunity() {
                 let service = match item.service() {
-                    Some(Service::Underserved(band)) => format!(" (under-served: {})", band.describe()),
+                    Some(Service::Underserved(band)) => format!(" (under-served, {})", band.describe()),
                     Some(Service::Overserved) => " (over-served: a chance to simplify)".to_string(),
                     _ => String::new(),
                 };

@@ -32,6 +32,7 @@ fn unrelieved_uncreated_and_under_served() {
     job speak "Hold a conversation with a native speaker" { kind: functional, importance: crucial }  ← served by app
     job forms "Fill in official forms" { importance: "high" }  ← served by app
     job fit-in "Feel at home in the new country" { kind: emotional }  ← unserved
+    job book "Book and pay for lessons" {  ← let go
     job speak "Speak on the phone" { kind: functional, importance: medium }  ← unserved
     pain shy "Too shy to speak up" { kind: obstacle, severity: severe, job: speak }  ← relieved by tandem
     pain grammar "Grammar mistakes in every email" { severity: huge }  ← relieved by checker
@@ -42,7 +43,9 @@ fn unrelieved_uncreated_and_under_served() {
     gain fluent "Speak fluently within a year" { kind: desired, relevance: essential }  ← created by daily-chat
     gain friends "Make friends among the locals" { kind: unexpected }  ← created by meetups
     gain certificate "An official language certificate" { relevance: medium }  ← uncreated
+    gain works-offline "Works without a connection" {  ← let go
     outcome find-word "Minimise the time it takes to find the right word" {  opportunity 16 · under-served (extreme)
+    outcome dictionary "Maximise the number of words in the dictionary" {  opportunity 3 · over-served
     job find-students "Find enough students" { kind: functional, importance: crucial }  ← unserved
     job fill-classes "Fill every class" { kind: functional, importance: high }  ← unserved
     "#);
@@ -71,7 +74,7 @@ fn lenses_show_the_fit() {
     };
     insta::assert_snapshot!(show(WEDDING), @"wedding: fit 78 · partial");
     insta::assert_snapshot!(show(include_str!("../../../../examples/flawed.vpc")), @"
-    language-app: fit 72 · partial · 1 let go
+    language-app: fit 72 · partial · 3 let go
     tutors: fit 0 · weak · 1 must-have open
     ");
     insta::assert_snapshot!(show("canvas \"Untitled\" {}"), @"canvas: fit n/a");

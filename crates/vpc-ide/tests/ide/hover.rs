@@ -106,7 +106,7 @@ fn on_an_outcome() {
 
     - job: `organise` (Organise a lovely wedding)
     - importance 9, satisfaction 3
-    - opportunity **15**: **under-served**, an extreme opportunity (15 or more)
+    - opportunity **15**: **under-served** (extreme: 15 or more)
     - addressed by: `one-stop` (One planner handles every vendor)
     ");
     insta::assert_snapshot!(hover_at(FLAWED, "find-word", 0, 0), @"
@@ -115,7 +115,7 @@ fn on_an_outcome() {
 
     - job: `speak` (Hold a conversation with a native speaker)
     - importance 9, satisfaction 2
-    - opportunity **16**: **under-served**, an extreme opportunity (15 or more), and nothing addresses it
+    - opportunity **16**: **under-served** (extreme: 15 or more), and nothing addresses it
     ");
 }
 
@@ -487,7 +487,7 @@ fn on_outcomes_of_every_service() {
 
     - job: `buy` (Buy groceries)
     - importance 8.5, satisfaction 3
-    - opportunity **14**: **under-served**, a high opportunity (12 or more), and nothing addresses it
+    - opportunity **14**: **under-served** (high: 12 or more), and nothing addresses it
     ");
     insta::assert_snapshot!(hover_at(SHOP, "pay", 0, 0), @"
     [pay]

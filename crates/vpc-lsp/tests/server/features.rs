@@ -204,12 +204,12 @@ async fn semantic_tokens_full_and_range() {
     let first_line = text.lines().next().unwrap().encode_utf16().count();
     assert_eq!(&data[..3], &[json!(0), json!(0), json!(first_line)][..]);
     let mut params = doc(URI);
-    params["range"] = crate::client::range_json([15, 0, 16, 0]);
+    params["range"] = crate::client::range_json([16, 0, 17, 0]);
     let range = client.request("textDocument/semanticTokens/range", params).await;
     let data = range["data"].as_array().unwrap();
     // `    job organise "Organise a lovely wedding" {`: keyword, definition, string.
     assert_eq!(data.len(), 15, "{data:?}");
-    assert_eq!(data[0], json!(15), "starts on line 15");
+    assert_eq!(data[0], json!(16), "starts on line 16");
     client.shutdown().await;
 }
 
