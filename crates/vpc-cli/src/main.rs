@@ -15,6 +15,7 @@ mod files;
 mod fmt;
 mod output;
 mod render;
+mod write;
 
 /// Value Proposition Canvases as plain text: check them in your editor and in CI.
 #[derive(Parser)]

@@ -120,9 +120,12 @@ impl LintConfig {
     }
 }
 
-/// The nearest `vpc.toml` in `dir` or a folder above it.
+/// The nearest `vpc.toml` in `dir` or a folder above it: the nearest entry of that
+/// name, whatever it is. A folder or a dangling symlink called `vpc.toml` is found
+/// too (and then fails to be read), rather than passed over for a parent's
+/// configuration that the user did not mean.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.symlink_metadata().is_ok())
 }
 
 #[cfg(test)]
