@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use vpc_model::config::{FILE_NAME, find_config};
+use vpc_model::config::{FILE_NAME, nearest_config};
 use vpc_model::{Analysis, LintConfig, Severity};
 
 use crate::files;
@@ -95,7 +95,7 @@ impl Configs {
         if let Some(config) = self.by_dir.get(&dir) {
             return Ok(config.clone());
         }
-        let config = match find_config(&dir) {
+        let config = match nearest_config(&dir) {
             None => LintConfig::default(),
             Some(path) => read_config(&path)?,
         };

@@ -470,3 +470,12 @@ fn a_renamed_file_named_alone_is_followed_to_its_old_name() {
     let out = vpc(repo.path(), &["diff", "HEAD~1", "HEAD", "planner.vpc", "--format", "json"]);
     assert_eq!(paths_and_statuses(&json(&out)), pairs(&[("planner.vpc", "modified")]));
 }
+
+#[test]
+fn a_fifo_given_as_a_file_is_named_not_read() {
+    let dir = two_files();
+    mkfifo(&dir.path().join("pipe.vpc"));
+    let out = vpc_within_a_minute(dir.path(), &["diff", "pipe.vpc", "new.vpc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "error: pipe.vpc: not a regular file (a FIFO); name a regular file instead\n");
+}

@@ -179,9 +179,10 @@ fn a_fifo_as_output_is_written_to_not_replaced() {
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
     };
     let out = vpc_within_a_minute(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "out.md"]);
+    // Looked at first: had the FIFO been replaced, the reader would wait forever.
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(reader.join().unwrap().starts_with("# First canvas"));
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
 }
 
 #[test]
