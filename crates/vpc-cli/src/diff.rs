@@ -343,7 +343,9 @@ fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(
 
     let mut files = Vec::new();
     for change in changed {
-        for (path, _) in change.old.iter().chain(change.new.iter()) {
+        let mut names: Vec<&GitPath> = change.old.iter().chain(change.new.iter()).map(|(path, _)| path).collect();
+        names.dedup();
+        for path in names {
             if std::str::from_utf8(&path.0).is_err() {
                 eprintln!(
                     "warning: {}: the file name is not UTF-8; it is shown with its other bytes escaped",

@@ -438,6 +438,13 @@ fn a_file_name_that_is_not_utf8_is_reported_escaped_and_the_others_kept() {
     let v = json(&out);
     assert_eq!(paths_and_statuses(&v), pairs(&[("\"caf\\351.vpc\"", "added"), ("same.vpc", "modified")]));
     assert_eq!(v["files"][0]["canvases"][0]["status"], "added", "the file itself is read");
+
+    // Changed, it is named once.
+    std::fs::write(repo.path().join(name), OLD).unwrap();
+    let out = vpc(repo.path(), &["diff", "HEAD", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert_eq!(paths_and_statuses(&json(&out)), pairs(&[("\"caf\\351.vpc\"", "modified")]));
 }
 
 #[test]
