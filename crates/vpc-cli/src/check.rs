@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use vpc_model::config::{FILE_NAME, find_config};
+use vpc_model::config::{FILE_NAME, nearest_config};
 use vpc_model::{Analysis, LintConfig, Severity};
 
 use crate::files;
@@ -95,7 +95,7 @@ impl Configs {
         if let Some(config) = self.by_dir.get(&dir) {
             return Ok(config.clone());
         }
-        let config = match find_config(&dir) {
+        let config = match nearest_config(&dir) {
             None => LintConfig::default(),
             Some(path) => read_config(&path)?,
         };
@@ -106,7 +106,19 @@ impl Configs {
 
 fn read_config(path: &Path) -> Result<LintConfig, String> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read {FILE_NAME}: {e}"))?;
+    let instead = format!("the {FILE_NAME} of a folder above does not apply in its place");
+    let text = match std::fs::metadata(path) {
+        // `files::read` would say "no such file" of a link to nothing; say what it is.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
+            let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            Err(format!("a symbolic link to `{target}`, which does not exist; fix or remove the link ({instead})"))
+        }
+        Ok(meta) if !meta.is_file() => {
+            Err(format!("{}, not a file; make it a file or remove it ({instead})", files::kind(&meta)))
+        }
+        _ => files::read(path),
+    }
+    .map_err(|message| format!("{shown}: cannot read {FILE_NAME}: {message}"))?;
     LintConfig::from_toml(&text).map_err(|e| {
         let at = e
             .span

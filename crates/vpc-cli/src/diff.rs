@@ -9,8 +9,9 @@
 //! ignored by git count as added). Without paths, every `*.vpc` file of the
 //! repository that changed between the two sides is compared; renames are followed.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io::{IsTerminal, Write};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -122,6 +123,9 @@ fn mode(args: &Args) -> Result<Mode, String> {
                 Ok(meta) if meta.is_dir() => {
                     return Err(format!("{path}: is a folder; `vpc diff OLD NEW` compares two files"));
                 }
+                Ok(meta) if !meta.is_file() => {
+                    return Err(format!("{path}: {}", crate::files::not_regular(&meta)));
+                }
                 Ok(_) => {}
             }
         }
@@ -187,14 +191,102 @@ fn analyse(label: &str, text: &str) -> Analysis {
     analysis
 }
 
+/// A path as git lists it: bytes, from the top of the repository.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct GitPath(Vec<u8>);
+
+impl GitPath {
+    fn as_os_str(&self) -> &OsStr {
+        OsStr::from_bytes(&self.0)
+    }
+
+    fn is_vpc(&self) -> bool {
+        self.0.ends_with(b".vpc")
+    }
+
+    /// How the path is shown: as it is when it is plain UTF-8 text; else in double
+    /// quotes with C escapes, as git shows such names (`"a\nb.vpc"`, `"caf\351.vpc"`),
+    /// so a newline or a terminal control character in a name is never printed raw.
+    fn shown(&self) -> String {
+        match std::str::from_utf8(&self.0) {
+            Ok(text) if !text.chars().any(|c| c.is_control() || c == '"' || c == '\\') => text.to_string(),
+            _ => quote(&self.0),
+        }
+    }
+}
+
+/// `bytes` in double quotes, with `"`, `\`, control characters and bytes that are not
+/// UTF-8 escaped as C (and git) escape them.
+fn quote(bytes: &[u8]) -> String {
+    let mut out = String::from("\"");
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => {
+                    let mut buf = [0; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        out.push_str(&format!("\\{b:03o}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\{b:03o}"));
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// What one side of a changed path is in git's eyes (its mode).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    /// Mode 120000: the blob is the link text.
+    Symlink,
+    /// Mode 160000: a commit of another repository.
+    Submodule,
+}
+
+impl Kind {
+    fn from_mode(mode: &[u8]) -> Kind {
+        match mode {
+            b"120000" => Kind::Symlink,
+            b"160000" => Kind::Submodule,
+            _ => Kind::File,
+        }
+    }
+}
+
 /// One changed file between the revisions: its path on each side (`None`: absent).
+#[derive(Clone, PartialEq, Eq)]
 struct Changed {
-    old: Option<String>,
-    new: Option<String>,
+    old: Option<(GitPath, Kind)>,
+    new: Option<(GitPath, Kind)>,
+}
+
+impl Changed {
+    fn sort_key(&self) -> Option<&GitPath> {
+        self.new.as_ref().or(self.old.as_ref()).map(|(path, _)| path)
+    }
+}
+
+/// One side of a changed file, as read.
+enum Version {
+    Text(String),
+    /// A symbolic link, never followed: as in git, its content is its link text.
+    Symlink(String),
+    Submodule,
 }
 
 fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(Report, bool), String> {
-    let top = PathBuf::from(text_line(git(["rev-parse", "--show-toplevel"])?));
+    let top = PathBuf::from(OsString::from_vec(git(["rev-parse", "--show-toplevel"])?.trim_ascii_end().to_vec()));
     let mut trouble = false;
     let mut known_paths = Vec::new();
     for path in paths {
@@ -215,59 +307,121 @@ fn revisions(old_rev: &str, new_rev: Option<&str>, paths: &[String]) -> Result<(
             true,
         ));
     }
-    let pathspecs: Vec<String> = if paths.is_empty() { vec![":(top)*.vpc".to_string()] } else { known_paths };
+    let every_vpc = vec![":(top)*.vpc".to_string()];
+    let pathspecs: &[String] = if paths.is_empty() { &every_vpc } else { &known_paths };
 
-    let mut changed = changed_files(old_rev, new_rev, &pathspecs)?;
-    if new_rev.is_none() {
-        changed.extend(untracked(&pathspecs)?);
+    let mut changed = changed_files(old_rev, new_rev, pathspecs)?;
+    if !paths.is_empty() {
+        // The paths hide the other side of a rename from git: `b.vpc` alone, after
+        // `git mv a.vpc b.vpc`, is all new. Pair such a file with its other name as
+        // the diff of every `*.vpc` file pairs it.
+        let everything = changed_files(old_rev, new_rev, &every_vpc)?;
+        let renames: Vec<&Changed> =
+            everything.iter().filter(|c| c.old.is_some() && c.new.is_some() && c.old != c.new).collect();
+        for change in &mut changed {
+            let rename = match (&change.old, &change.new) {
+                (None, Some((new, _))) => renames.iter().find(|r| r.new.as_ref().is_some_and(|(p, _)| p == new)),
+                (Some((old, _)), None) => renames.iter().find(|r| r.old.as_ref().is_some_and(|(p, _)| p == old)),
+                _ => None,
+            };
+            if let Some(rename) = rename {
+                *change = (*rename).clone();
+            }
+        }
+        let mut seen = Vec::new();
+        changed.retain(|c| {
+            let key = (c.old.as_ref().map(|o| o.0.clone()), c.new.as_ref().map(|n| n.0.clone()));
+            let first = !seen.contains(&key);
+            seen.push(key);
+            first
+        });
     }
-    changed.sort_by(|a, b| a.new.as_ref().or(a.old.as_ref()).cmp(&b.new.as_ref().or(b.old.as_ref())));
+    if new_rev.is_none() {
+        changed.extend(untracked(pathspecs)?);
+    }
+    changed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 
     let mut files = Vec::new();
     for change in changed {
+        let mut names: Vec<&GitPath> = change.old.iter().chain(change.new.iter()).map(|(path, _)| path).collect();
+        names.dedup();
+        for path in names {
+            if std::str::from_utf8(&path.0).is_err() {
+                eprintln!(
+                    "warning: {}: the file name is not UTF-8; it is shown with its other bytes escaped",
+                    path.shown()
+                );
+            }
+        }
         let old = match &change.old {
             None => None,
-            Some(path) => match show(old_rev, path) {
-                Ok(text) => Some((format!("{old_rev}:{path}"), text)),
-                Err(message) => {
-                    crate::output::error(&format!("{old_rev}:{path}: {message}"));
-                    trouble = true;
-                    continue;
+            Some((path, kind)) => {
+                let label = format!("{old_rev}:{}", path.shown());
+                match from_git(old_rev, path, *kind) {
+                    Ok(version) => Some((label, version)),
+                    Err(message) => {
+                        crate::output::error(&format!("{label}: {message}"));
+                        trouble = true;
+                        continue;
+                    }
                 }
-            },
+            }
         };
         let new = match (&change.new, new_rev) {
             (None, _) => None,
-            (Some(path), Some(rev)) => match show(rev, path) {
-                Ok(text) => Some((format!("{rev}:{path}"), text)),
-                Err(message) => {
-                    crate::output::error(&format!("{rev}:{path}: {message}"));
-                    trouble = true;
-                    continue;
+            (Some((path, kind)), Some(rev)) => {
+                let label = format!("{rev}:{}", path.shown());
+                match from_git(rev, path, *kind) {
+                    Ok(version) => Some((label, version)),
+                    Err(message) => {
+                        crate::output::error(&format!("{label}: {message}"));
+                        trouble = true;
+                        continue;
+                    }
                 }
-            },
-            (Some(path), None) => match crate::files::read(&top.join(path)) {
-                Ok(text) => Some((path.clone(), text)),
+            }
+            (Some((path, _)), None) => match from_working_tree(&top, path) {
+                Ok(version) => Some((path.shown(), version)),
                 Err(message) => {
-                    crate::output::error(&format!("{path}: {message}"));
+                    crate::output::error(&format!("{}: {message}", path.shown()));
                     trouble = true;
                     continue;
                 }
             },
         };
-        let old_analysis = old.as_ref().map(|(label, text)| analyse(label, text));
-        let new_analysis = new.as_ref().map(|(label, text)| analyse(label, text));
+        let old_analysis = old.as_ref().and_then(|(label, version)| analyse_version(label, version));
+        let new_analysis = new.as_ref().and_then(|(label, version)| analyse_version(label, version));
         let diff = vpc_diff::diff_canvases(canvases(&old_analysis), canvases(&new_analysis));
         let status = match (&change.old, &change.new) {
             (None, _) => Status::Added,
             (_, None) => Status::Removed,
             _ => Status::Modified,
         };
-        let path = change.new.clone().or_else(|| change.old.clone()).unwrap_or_default();
-        let old_path = change.old.filter(|old| *old != path);
+        let path = change.new.as_ref().or(change.old.as_ref()).map(|(p, _)| p.shown()).unwrap_or_default();
+        let old_path = change.old.map(|(old, _)| old.shown()).filter(|old| *old != path);
         files.push(FileDiff { path, old_path, status, diff });
     }
     Ok((Report { old_revision: Some(old_rev.into()), new_revision: new_rev.map(String::from), files }, trouble))
+}
+
+/// The analysis of one side; `None` (no canvas) for a link or a submodule, with a
+/// warning that says so.
+fn analyse_version(label: &str, version: &Version) -> Option<Analysis> {
+    match version {
+        Version::Text(text) => Some(analyse(label, text)),
+        Version::Symlink(target) => {
+            eprintln!(
+                "warning: {label}: a symbolic link to {}, not followed: as in git, its content is the link \
+                 text, which holds no canvas",
+                quote(target.as_bytes())
+            );
+            None
+        }
+        Version::Submodule => {
+            crate::output::warning(&format!("{label}: a submodule, not a file: it holds no canvas"));
+            None
+        }
+    }
 }
 
 /// A version's canvases; none when the file does not exist on that side.
@@ -281,7 +435,7 @@ fn path_is_known(path: &str, old_rev: &str, new_rev: Option<&str>) -> bool {
     if path.starts_with(':') || path.contains(['*', '?', '[']) {
         return true;
     }
-    if new_rev.is_none() && Path::new(path).exists() {
+    if new_rev.is_none() && Path::new(path).symlink_metadata().is_ok() {
         return true;
     }
     [Some(old_rev), new_rev]
@@ -291,32 +445,39 @@ fn path_is_known(path: &str, old_rev: &str, new_rev: Option<&str>) -> bool {
 }
 
 /// The `*.vpc` files that differ between the revisions (or the old revision and the
-/// working tree), paths from the top of the repository.
+/// working tree), paths from the top of the repository, with their kind on each side.
 fn changed_files(old_rev: &str, new_rev: Option<&str>, pathspecs: &[String]) -> Result<Vec<Changed>, String> {
     let mut args: Vec<&str> =
-        vec!["diff", "--name-status", "-z", "--no-color", "--no-ext-diff", "--no-relative", "--find-renames", old_rev];
+        vec!["diff", "--raw", "-z", "--no-color", "--no-ext-diff", "--no-relative", "--find-renames", old_rev];
     args.extend(new_rev);
     args.push("--");
     args.extend(pathspecs.iter().map(String::as_str));
     let out = git(args)?;
-    let text = String::from_utf8(out).map_err(|_| "git listed a path that is not UTF-8".to_string())?;
-    let mut fields = text.split('\0').filter(|f| !f.is_empty());
-    let is_vpc = |p: &str| p.ends_with(".vpc");
+    // Each change: `:OLDMODE NEWMODE OLDSHA NEWSHA STATUS\0PATH\0`, and a second
+    // path after a rename (R) or a copy (C).
+    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
     let mut changed = Vec::new();
-    while let Some(code) = fields.next() {
-        let two_paths = code.starts_with('R') || code.starts_with('C');
-        let Some(first) = fields.next() else { break };
-        let second = if two_paths { fields.next() } else { None };
-        let (old, new) = match (code.as_bytes()[0], second) {
-            (b'A', _) => (None, Some(first)),
-            (b'D', _) => (Some(first), None),
-            // A copy is a new file; its source is unchanged.
-            (b'C', Some(copy)) => (None, Some(copy)),
-            (b'R', Some(renamed)) => (Some(first), Some(renamed)),
-            _ => (Some(first), Some(first)),
+    while let Some(meta) = fields.next() {
+        let words: Vec<&[u8]> = meta.split(|&b| b == b' ').collect();
+        let [old_mode, new_mode, _, _, code] = words[..] else {
+            return Err(format!("unexpected output from git diff: {}", String::from_utf8_lossy(meta)));
         };
-        let old = old.filter(|p| is_vpc(p)).map(String::from);
-        let new = new.filter(|p| is_vpc(p)).map(String::from);
+        let old_mode = old_mode.strip_prefix(b":").unwrap_or(old_mode);
+        let (old_kind, new_kind) = (Kind::from_mode(old_mode), Kind::from_mode(new_mode));
+        let two_paths = code.starts_with(b"R") || code.starts_with(b"C");
+        let Some(first) = fields.next() else { break };
+        let first = GitPath(first.to_vec());
+        let second = if two_paths { fields.next().map(|p| GitPath(p.to_vec())) } else { None };
+        let (old, new) = match (code.first(), second) {
+            (Some(b'A'), _) => (None, Some(first)),
+            (Some(b'D'), _) => (Some(first), None),
+            // A copy is a new file; its source is unchanged.
+            (Some(b'C'), Some(copy)) => (None, Some(copy)),
+            (Some(b'R'), Some(renamed)) => (Some(first), Some(renamed)),
+            _ => (Some(first.clone()), Some(first)),
+        };
+        let old = old.filter(GitPath::is_vpc).map(|p| (p, old_kind));
+        let new = new.filter(GitPath::is_vpc).map(|p| (p, new_kind));
         if old.is_some() || new.is_some() {
             changed.push(Changed { old, new });
         }
@@ -329,30 +490,48 @@ fn untracked(pathspecs: &[String]) -> Result<Vec<Changed>, String> {
     let mut args: Vec<&str> = vec!["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"];
     args.extend(pathspecs.iter().map(String::as_str));
     let out = git(args)?;
-    let text = String::from_utf8(out).map_err(|_| "git listed a path that is not UTF-8".to_string())?;
-    Ok(text
-        .split('\0')
-        .filter(|p| p.ends_with(".vpc"))
-        .map(|p| Changed { old: None, new: Some(p.to_string()) })
+    Ok(out
+        .split(|&b| b == 0)
+        .map(|p| GitPath(p.to_vec()))
+        .filter(GitPath::is_vpc)
+        // Its kind is looked at when it is read.
+        .map(|p| Changed { old: None, new: Some((p, Kind::File)) })
         .collect())
 }
 
-/// A file as it is in a revision (`path` from the top of the repository).
-fn show(rev: &str, path: &str) -> Result<String, String> {
-    let bytes = git(["show", "--no-textconv", &format!("{rev}:{path}")])?;
-    decode(bytes)
+/// A file as it is in a revision (`path` from the top of the repository). A link is
+/// its link text, as git stores it: never followed.
+fn from_git(rev: &str, path: &GitPath, kind: Kind) -> Result<Version, String> {
+    if kind == Kind::Submodule {
+        return Ok(Version::Submodule);
+    }
+    let mut object = OsString::from(format!("{rev}:"));
+    object.push(path.as_os_str());
+    let bytes = git([OsStr::new("cat-file"), OsStr::new("blob"), &object])?;
+    match kind {
+        Kind::Symlink => Ok(Version::Symlink(String::from_utf8_lossy(&bytes).into_owned())),
+        _ => crate::files::decode(bytes).map(Version::Text),
+    }
 }
 
-/// UTF-8 text, or where it is not (as `vpc check` says it).
-fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let at = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-        let index = vpc_syntax::LineIndex::new(valid);
-        let (line, column) = crate::output::position(&index, valid, at);
-        format!("{line}:{column}: not UTF-8 text (byte 0x{:02x}); save the file as UTF-8", bytes[at])
-    })
+/// A file as it is in the working tree, never leaving the repository: a symbolic link
+/// is its link text (as git sees it), and a path through a linked folder is refused.
+fn from_working_tree(top: &Path, path: &GitPath) -> Result<Version, String> {
+    let full = top.join(path.as_os_str());
+    let folder = full.parent().unwrap_or(top);
+    let inside = match (std::fs::canonicalize(folder), std::fs::canonicalize(top)) {
+        (Ok(folder), Ok(top)) => folder.starts_with(top),
+        _ => false,
+    };
+    if !inside {
+        return Err("its folder is a link out of the repository: not read".to_string());
+    }
+    let meta = std::fs::symlink_metadata(&full).map_err(|e| crate::files::io_message(&e))?;
+    if meta.is_symlink() {
+        let target = std::fs::read_link(&full).map_err(|e| crate::files::io_message(&e))?;
+        return Ok(Version::Symlink(target.to_string_lossy().into_owned()));
+    }
+    crate::files::read_not_following(&full).map(Version::Text)
 }
 
 /// Run git in the current folder; its output, or the first line of what it said.
@@ -373,10 +552,6 @@ where
     let stderr = String::from_utf8_lossy(&output.stderr);
     let line = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("git failed");
     Err(line.trim_start_matches("fatal: ").trim_start_matches("error: ").to_string())
-}
-
-fn text_line(out: Vec<u8>) -> String {
-    String::from_utf8_lossy(&out).trim_end_matches(['\n', '\r']).to_string()
 }
 
 fn print(format: Format, report: &Report) {

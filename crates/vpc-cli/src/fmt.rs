@@ -1,6 +1,6 @@
 //! `vpc fmt`: rewrite files in canonical form, or check that they are.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use vpc_fmt::{FormatError, FormatOptions};
@@ -9,7 +9,7 @@ use vpc_syntax::printable;
 
 use crate::files;
 use crate::output::{self, human, plural};
-use crate::status;
+use crate::{status, write};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -33,7 +33,7 @@ pub(crate) fn run(args: Args) -> u8 {
     let (files, unreadable) = files::collect_reporting(&paths);
     let mut trouble = !unreadable.is_empty();
     let colour = output::use_colour(std::io::stderr().is_terminal());
-    let (mut changed, mut unchanged, mut broken) = (0, 0, 0);
+    let (mut changed, mut unchanged, mut broken, mut unwritten) = (0, 0, 0, 0);
     // Writes to stdout may fail on a closed pipe (`vpc fmt --check | head`): ignore that.
     let mut out = std::io::stdout().lock();
     for path in &files {
@@ -66,18 +66,27 @@ pub(crate) fn run(args: Args) -> u8 {
             unchanged += 1;
             continue;
         }
-        changed += 1;
         if args.check {
+            changed += 1;
             let _ = writeln!(out, "would reformat {}", printable::escape(&path.display().to_string()));
             let _ = write!(out, "{}", unified_diff(path, &text, &formatted));
-        } else if let Err(e) = write_atomically(path, &formatted) {
-            output::path_error(path, &format!("cannot write: {e}"));
-            trouble = true;
+        } else {
+            match write::replace(path, formatted.as_bytes()) {
+                Ok(()) => changed += 1,
+                Err(message) => {
+                    output::path_error(path, &message);
+                    unwritten += 1;
+                    trouble = true;
+                }
+            }
         }
     }
     let done = if args.check { "would be reformatted" } else { "reformatted" };
     let mut summary =
         vec![format!("{} {done}", plural(changed, "file")), format!("{} unchanged", plural(unchanged, "file"))];
+    if unwritten > 0 {
+        summary.push(format!("{} not written", plural(unwritten, "file")));
+    }
     if broken > 0 {
         summary.push(format!("{} with syntax errors left alone", plural(broken, "file")));
     }
@@ -94,14 +103,12 @@ pub(crate) fn run(args: Args) -> u8 {
 
 /// `vpc fmt -`: a filter from stdin to stdout; on syntax errors nothing is written to stdout.
 fn stdin(options: &FormatOptions, check: bool) -> u8 {
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        output::error(&format!("cannot read stdin: {e}"));
-        return status::TROUBLE;
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        output::error("<stdin>: not UTF-8 text; vpc reads UTF-8");
-        return status::TROUBLE;
+    let text = match files::read_stdin() {
+        Ok(text) => text,
+        Err(message) => {
+            output::error(&message);
+            return status::TROUBLE;
+        }
     };
     match vpc_fmt::format(&text, options) {
         Ok(formatted) if check => {
@@ -145,17 +152,4 @@ fn unified_diff(path: &Path, old: &str, new: &str) -> String {
     let diff =
         similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&name, &name).to_string();
     printable::escape_lines(&diff).into_owned()
-}
-
-/// Write through a temporary file in the same folder and a rename, so that an
-/// interrupted run leaves either the old file or the new one, never half of one.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut temp = tempfile::Builder::new().prefix(".vpc-fmt-").tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.as_file().set_permissions(permissions)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

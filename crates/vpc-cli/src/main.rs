@@ -16,6 +16,7 @@ mod fmt;
 mod init;
 mod output;
 mod render;
+mod write;
 
 /// Value Proposition Canvases as plain text: check them in your editor and in CI.
 #[derive(Parser)]

@@ -1,7 +1,7 @@
 //! `vpc render`: a canvas as a picture (SVG), a page (HTML) or prioritised tables
 //! (Markdown).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use vpc_model::{Canvas, Code, Diagnostic, LintConfig};
@@ -19,7 +19,7 @@ pub(crate) struct Args {
     /// Output format [default: from the extension of OUT, else svg]
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// Write to this file (atomically) instead of stdout
+    /// Write to this file instead of stdout (a regular file is replaced atomically; a FIFO, a device or `-` is written to)
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Render only this canvas (its identifier; its title if it has none)
@@ -42,15 +42,10 @@ pub(crate) fn run(args: Args) -> u8 {
     let stdin = args.file == Path::new("-");
     let label = if stdin { "<stdin>".to_string() } else { args.file.display().to_string() };
     let text = if stdin {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            eprintln!("error: cannot read stdin: {e}");
-            return status::TROUBLE;
-        }
-        match String::from_utf8(bytes) {
+        match crate::files::read_stdin() {
             Ok(text) => text,
-            Err(_) => {
-                eprintln!("error: <stdin>: not UTF-8 text; vpc reads UTF-8");
+            Err(message) => {
+                crate::output::error(&message);
                 return status::TROUBLE;
             }
         }
@@ -110,8 +105,8 @@ pub(crate) fn run(args: Args) -> u8 {
     };
     match &args.output {
         Some(out) if out != Path::new("-") => {
-            if let Err(e) = write_atomically(out, &rendered) {
-                output::path_error(out, &format!("cannot write: {e}"));
+            if let Err(message) = crate::write::output(out, rendered.as_bytes()) {
+                output::path_error(out, &message);
                 return status::TROUBLE;
             }
         }
@@ -122,26 +117,4 @@ pub(crate) fn run(args: Args) -> u8 {
         }
     }
     status::OK
-}
-
-/// Write through a temporary file in the same folder and a rename, so that OUT is
-/// either the old file or the new one, never half of one. (As `vpc fmt` does, but
-/// OUT need not exist yet: a new file gets the usual `rw-r--r--`.)
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new().prefix(".vpc-render-").tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    match std::fs::metadata(path) {
-        Ok(meta) => temp.as_file().set_permissions(meta.permissions())?,
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
-            }
-        }
-    }
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -331,3 +331,82 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
         .unwrap();
     assert!(!String::from_utf8(piped.stdout).unwrap().contains("\u{1b}["));
 }
+
+#[test]
+fn a_fifo_or_a_device_named_on_the_command_line_is_an_error_not_a_hang() {
+    let dir = dir_with(&[("clean.vpc", CLEAN)]);
+    mkfifo(&dir.path().join("pipe.vpc"));
+    // Before: `vpc check pipe.vpc` waited for a writer forever.
+    let out = vpc_within_a_minute(dir.path(), &["check", "pipe.vpc", "clean.vpc"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: pipe.vpc: not a regular file (a FIFO); name a regular file instead\n",
+        "one line naming it; the other file is still checked"
+    );
+    assert!(stdout(&out).contains("1 file checked"), "{}", stdout(&out));
+    // Before: `/dev/zero` was read until the memory ran out.
+    let out = vpc_within_a_minute(dir.path(), &["check", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: /dev/zero: not a regular file (a character device); name a regular file instead\n"
+    );
+}
+
+#[test]
+fn a_fifo_inside_a_folder_is_skipped() {
+    let dir = dir_with(&[("project/clean.vpc", CLEAN)]);
+    mkfifo(&dir.path().join("project/pipe.vpc"));
+    let out = vpc_within_a_minute(dir.path(), &["check", "--format", "json", "project"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    assert_eq!(v["files"][0]["path"], "project/clean.vpc");
+}
+
+#[test]
+fn a_file_larger_than_64_mib_is_refused_without_reading_it_all() {
+    let dir = dir_with(&[]);
+    // Sparse: 65 MiB of zero bytes (valid UTF-8) that take no room on the disk.
+    let file = std::fs::File::create(dir.path().join("huge.vpc")).unwrap();
+    file.set_len(65 << 20).unwrap();
+    let out = vpc_within_a_minute(dir.path(), &["check", "huge.vpc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "error: huge.vpc: larger than 64 MiB, the most vpc reads; split it into smaller files\n");
+}
+
+#[test]
+fn a_vpc_toml_that_is_a_folder_or_a_dangling_link_stops_with_exit_2() {
+    // The parent's vpc.toml would turn the warning off: it must not apply in its place.
+    let dir = dir_with(&[("vpc.toml", "[lints]\nunranked-job = \"off\"\n"), ("team/a.vpc", WARNS)]);
+    std::fs::create_dir(dir.path().join("team/vpc.toml")).unwrap();
+    let out = vpc(dir.path(), &["check", "team/a.vpc"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: ") && err.contains("team/vpc.toml: cannot read vpc.toml: a folder, not a file"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out), "");
+
+    std::fs::remove_dir(dir.path().join("team/vpc.toml")).unwrap();
+    std::os::unix::fs::symlink("../shared/vpc.toml", dir.path().join("team/vpc.toml")).unwrap();
+    let out = vpc(dir.path(), &["check", "team/a.vpc"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "team/vpc.toml: cannot read vpc.toml: a symbolic link to `../shared/vpc.toml`, which does not exist"
+        ),
+        "{err}"
+    );
+
+    // A FIFO called vpc.toml is named too, and not waited on.
+    std::fs::remove_file(dir.path().join("team/vpc.toml")).unwrap();
+    mkfifo(&dir.path().join("team/vpc.toml"));
+    let out = vpc_within_a_minute(dir.path(), &["check", "team/a.vpc"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("team/vpc.toml: cannot read vpc.toml: a FIFO, not a file"), "{}", stderr(&out));
+}

@@ -393,3 +393,100 @@ fn a_file_that_is_not_utf8_in_a_revision_is_named_and_the_others_still_reported(
     assert_eq!(stderr(&out), "error: HEAD:latin1.vpc: 1:14: not UTF-8 text (byte 0xe9); save the file as UTF-8\n");
     assert_eq!(paths_and_statuses(&json(&out)), pairs(&[("same.vpc", "modified")]));
 }
+
+#[test]
+fn a_committed_symlink_is_its_link_text_and_never_followed_out_of_the_repository() {
+    let outside = tempfile::tempdir().unwrap();
+    write(
+        outside.path(),
+        "secret.vpc",
+        "canvas secret \"Secret plans\" {\n  segment s \"S\" { job j \"Secret job\" { importance: low } }\n  value-map {}\n}\n",
+    );
+    let repo = repository();
+    std::os::unix::fs::symlink(outside.path().join("secret.vpc"), repo.path().join("link.vpc")).unwrap();
+    commit(repo.path(), "a link out");
+    for args in [&["diff", "HEAD~1", "--format", "json"][..], &["diff", "HEAD~1", "HEAD", "--format", "json"]] {
+        let out = vpc(repo.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(!stdout(&out).contains("Secret"), "{args:?}: the link was followed: {}", stdout(&out));
+        let v = json(&out);
+        let link = v["files"].as_array().unwrap().iter().find(|f| f["path"] == "link.vpc").unwrap();
+        assert_eq!(link["status"], "added");
+        assert_eq!(link["canvases"], serde_json::json!([]));
+        let err = stderr(&out);
+        assert!(err.contains("link.vpc: a symbolic link to \""), "{args:?}: {err}");
+        assert!(err.contains("not followed: as in git, its content is the link text, which holds no canvas"), "{err}");
+    }
+    // A link in the working tree only (untracked) is not followed either.
+    std::os::unix::fs::symlink(outside.path().join("secret.vpc"), repo.path().join("new-link.vpc")).unwrap();
+    let out = vpc(repo.path(), &["diff", "HEAD", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("Secret"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_reported_escaped_and_the_others_kept() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = repository();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.vpc");
+    std::fs::write(repo.path().join(name), OTHER).unwrap();
+    write(repo.path(), "same.vpc", OTHER);
+    std::fs::remove_file(repo.path().join("draft.vpc")).unwrap();
+    commit(repo.path(), "latin-1 name");
+    let out = vpc(repo.path(), &["diff", "HEAD~1", "HEAD", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "warning: \"caf\\351.vpc\": the file name is not UTF-8; it is shown with its other bytes escaped\n"
+    );
+    let v = json(&out);
+    assert_eq!(paths_and_statuses(&v), pairs(&[("\"caf\\351.vpc\"", "added"), ("same.vpc", "modified")]));
+    assert_eq!(v["files"][0]["canvases"][0]["status"], "added", "the file itself is read");
+
+    // Changed, it is named once.
+    std::fs::write(repo.path().join(name), OLD).unwrap();
+    let out = vpc(repo.path(), &["diff", "HEAD", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert_eq!(paths_and_statuses(&json(&out)), pairs(&[("\"caf\\351.vpc\"", "modified")]));
+}
+
+#[test]
+fn a_newline_in_a_file_name_is_escaped() {
+    let repo = repository();
+    write(repo.path(), "two\nlines.vpc", OTHER);
+    commit(repo.path(), "newline");
+    let out = vpc(repo.path(), &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let human = stdout(&out);
+    assert!(human.contains("\n\"two\\nlines.vpc\" (new file)\n"), "{human}");
+    assert!(!human.contains("two\nlines"), "{human}");
+}
+
+#[test]
+fn a_renamed_file_named_alone_is_followed_to_its_old_name() {
+    let repo = repository();
+    git(repo.path(), &["mv", "wedding.vpc", "planner.vpc"]);
+    for args in
+        [&["diff", "HEAD", "planner.vpc", "--format", "json"][..], &["diff", "HEAD", "wedding.vpc", "--format", "json"]]
+    {
+        let out = vpc(repo.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let v = json(&out);
+        assert_eq!(paths_and_statuses(&v), pairs(&[("planner.vpc", "modified")]), "{args:?}");
+        assert_eq!(v["files"][0]["old_path"], "wedding.vpc");
+        assert_eq!(v["files"][0]["canvases"][0]["status"], "unchanged", "{args:?}: not every item new");
+    }
+    git(repo.path(), &["commit", "-q", "-m", "rename"]);
+    let out = vpc(repo.path(), &["diff", "HEAD~1", "HEAD", "planner.vpc", "--format", "json"]);
+    assert_eq!(paths_and_statuses(&json(&out)), pairs(&[("planner.vpc", "modified")]));
+}
+
+#[test]
+fn a_fifo_given_as_a_file_is_named_not_read() {
+    let dir = two_files();
+    mkfifo(&dir.path().join("pipe.vpc"));
+    let out = vpc_within_a_minute(dir.path(), &["diff", "pipe.vpc", "new.vpc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "error: pipe.vpc: not a regular file (a FIFO); name a regular file instead\n");
+}

@@ -204,3 +204,97 @@ fn bad_paths_and_usage_exit_2() {
     let out = vpc_with_input(dir.path(), &["render"], "");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_fifo_as_output_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
+    let fifo = dir.path().join("out.md");
+    mkfifo(&fifo);
+    // A reader at the other end, as `vpc render -o pipe & cat pipe` has.
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = vpc_within_a_minute(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "out.md"]);
+    // Looked at first: had the FIFO been replaced, the reader would wait forever.
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(reader.join().unwrap().starts_with("# First canvas"));
+}
+
+#[test]
+fn dev_stdout_and_dash_write_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
+    for out_name in ["/dev/stdout", "-"] {
+        let out = vpc_with_input(dir.path(), &["render", "two.vpc", "--format", "md", "-o", out_name], "");
+        assert_eq!(out.status.code(), Some(0), "{out_name}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with("# First canvas"), "{out_name}");
+    }
+    assert!(std::fs::symlink_metadata("/dev/stdout").unwrap().file_type().is_symlink());
+    // `-` is stdout, not a file called `-`.
+    assert!(!dir.path().join("-").exists());
+}
+
+/// A character device is written to, never replaced by a regular file (as root,
+/// `-o /dev/null` used to replace `/dev/null`). Tested on a null device of our own,
+/// which only root may make; skipped otherwise.
+#[test]
+fn a_device_as_output_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    if !root() {
+        eprintln!("skipped: needs root to make a device");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
+    let made = std::process::Command::new("mknod").arg(dir.path().join("null")).args(["c", "1", "3"]).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mknod is not allowed here");
+        return;
+    }
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "--format", "md", "-o", "null"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(dir.path().join("null")).unwrap().file_type().is_char_device());
+    assert_eq!(text(&out.stdout), "");
+}
+
+#[test]
+fn a_symlink_as_output_keeps_the_link_and_replaces_its_target() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("two.vpc"), TWO).unwrap();
+    std::fs::create_dir(dir.path().join("site")).unwrap();
+    std::fs::write(dir.path().join("site/page.md"), "old").unwrap();
+    std::fs::set_permissions(dir.path().join("site/page.md"), std::fs::Permissions::from_mode(0o664)).unwrap();
+    std::os::unix::fs::symlink("site/page.md", dir.path().join("out.md")).unwrap();
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "-o", "out.md"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_link(dir.path().join("out.md")).unwrap(), Path::new("site/page.md"));
+    let md = std::fs::read_to_string(dir.path().join("site/page.md")).unwrap();
+    assert!(md.starts_with("# First canvas"), "{md}");
+    assert_eq!(std::fs::metadata(dir.path().join("site/page.md")).unwrap().permissions().mode() & 0o777, 0o664);
+
+    // A link to nothing: its target is created, as a shell's `>` would.
+    std::os::unix::fs::symlink("site/new.md", dir.path().join("new.md")).unwrap();
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "-o", "new.md"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(dir.path().join("new.md")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.path().join("site/new.md")).unwrap().starts_with("# First canvas"));
+
+    // A folder is no output.
+    let out = vpc_with_input(dir.path(), &["render", "two.vpc", "-o", "site"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "error: site: is a folder; name the file to write\n");
+}
+
+#[test]
+fn a_fifo_as_input_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("in.vpc"));
+    let out = vpc_within_a_minute(dir.path(), &["render", "in.vpc", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "error: in.vpc: not a regular file (a FIFO); name a regular file instead\n");
+}

@@ -127,14 +127,36 @@ impl LintConfig {
     }
 }
 
-/// The nearest `vpc.toml` in `dir` or a folder above it.
+/// The nearest `vpc.toml` in `dir` or a folder above it that is a file (or a link to
+/// one). Anything else of that name — a folder, a FIFO, a link to nothing — is passed
+/// over, so a parent's file may apply in its place; [`nearest_config`] finds those
+/// too, to report them.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+/// The nearest entry called `vpc.toml` in `dir` or a folder above it, whatever it is.
+/// A folder, a FIFO or a dangling symlink of that name is found too (and then fails to
+/// be read), rather than passed over for a parent's configuration that the user did
+/// not mean. Look at what it is before opening it: opening a FIFO waits for a writer.
+pub fn nearest_config(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.symlink_metadata().is_ok())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_entry_counts_whatever_it_is() {
+        let dir = std::env::temp_dir().join(format!("vpc-config-{}", std::process::id()));
+        let inner = dir.join("team");
+        std::fs::create_dir_all(inner.join(FILE_NAME)).unwrap();
+        std::fs::write(dir.join(FILE_NAME), "").unwrap();
+        assert_eq!(nearest_config(&inner), Some(inner.join(FILE_NAME)));
+        assert_eq!(find_config(&inner), Some(dir.join(FILE_NAME)));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn levels() {

@@ -27,6 +27,31 @@ pub fn vpc(dir: &Path, args: &[&str]) -> Output {
     command(dir, args).output().unwrap()
 }
 
+/// Run `vpc` in `dir`, killing it after a minute: for commands that used to hang
+/// (a killed run has no exit code, which the caller's assertion then reports).
+pub fn vpc_within_a_minute(dir: &Path, args: &[&str]) -> Output {
+    command(dir, args).timeout(std::time::Duration::from_secs(60)).output().unwrap()
+}
+
+/// Run `vpc` in `dir` as another user (the caller must be root).
+pub fn vpc_as(uid: u32, dir: &Path, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("vpc"));
+    cmd.current_dir(dir).env("NO_COLOR", "1").args(args).uid(uid).gid(uid);
+    cmd.output().unwrap()
+}
+
+/// Is the test running as root (so that it may change owners, and act as another user)?
+pub fn root() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
+/// Make a FIFO (a named pipe) at `path`.
+pub fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
 /// Run `vpc` in `dir` with `stdin` as its standard input.
 pub fn vpc_with_input(dir: &Path, args: &[&str], stdin: &str) -> Output {
     command(dir, args).write_stdin(stdin).output().unwrap()
