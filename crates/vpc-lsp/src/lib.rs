@@ -35,6 +35,7 @@ pub mod pool;
 pub mod position;
 pub mod server;
 pub mod session;
+pub mod transport;
 pub mod workspace;
 
 use std::process::ExitCode;
@@ -56,10 +57,11 @@ pub fn service() -> (LspService<Server>, ClientSocket) {
 
 /// Serve LSP on a pair of streams until the client says `exit` or closes the input.
 /// Returns whether the client asked for `shutdown` first (LSP: exit status 0, else 1).
+/// Every message goes through [`transport`], which answers malformed ones itself.
 pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite) -> bool {
     let (service, socket) = service();
     let server = service.inner().clone();
-    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
+    transport::serve(input, output, service, socket).await;
     server.session().shutdown_requested
 }
 
