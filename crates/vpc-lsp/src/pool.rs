@@ -6,28 +6,29 @@
 //! thread's heap holds on to what it freed). File IO uses [`blocking`].
 //!
 //! Work is queued by *lane*, one lane per document: the jobs of a lane run one at
-//! a time in the order given, on one thread while the lane has work; lanes run side
-//! by side on up to `max_threads` threads, started when needed. So a document whose
-//! analysis takes long holds up its own requests only, and typing in one document
-//! keeps using one thread (and one allocator arena). A job whose caller has stopped
-//! waiting (a cancelled request, a diagnostics run made stale by the next change)
-//! is skipped when its turn comes; an analysis that has started runs to its end.
+//! a time in the order given; lanes run side by side on up to `max_threads`
+//! threads, started when needed. So a document whose analysis takes long holds up
+//! its own requests only. Typing in one document keeps using one thread (and one
+//! allocator arena): a thread stays on its lane while the lane has work, and new
+//! work goes to the thread that went idle last, so that threads started for other
+//! documents stay idle and end after [`IDLE_THREAD_LIFETIME`]. A job whose caller
+//! has stopped waiting (a cancelled request, a diagnostics run made stale by the
+//! next change) is skipped when its turn comes; an analysis that has started runs
+//! to its end.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::Thread;
+use std::time::{Duration, Instant};
 
 type Job = Box<dyn FnOnce() + Send>;
 
 /// The name of a queue of jobs that run in order (a document's URI).
 pub type Lane = Arc<str>;
 
-/// The lane of [`Pool::drop_later`]'s own jobs.
-const GRAVEYARD_LANE: &str = "<drop>";
-
 /// A thread beyond the first that found no work for this long ends.
-const IDLE_THREAD_LIFETIME: Duration = Duration::from_secs(10);
+pub const IDLE_THREAD_LIFETIME: Duration = Duration::from_secs(10);
 
 /// Threads that run jobs by lane (see the module docs).
 pub struct Pool {
@@ -39,15 +40,20 @@ pub struct Pool {
 impl Drop for Pool {
     fn drop(&mut self) {
         // The threads end once the queued jobs are done; the memory thread too.
-        self.shared.lock().closed = true;
-        self.shared.wake.notify_all();
+        let idle = {
+            let mut state = self.shared.lock();
+            state.closed = true;
+            std::mem::take(&mut state.idle)
+        };
+        for thread in idle {
+            thread.unpark();
+        }
         self.trimmer.stop();
     }
 }
 
 struct Shared {
     state: Mutex<State>,
-    wake: Condvar,
     max_threads: usize,
 }
 
@@ -60,8 +66,8 @@ struct State {
     /// Lanes a thread is on.
     running: HashSet<Lane>,
     threads: usize,
-    /// Threads waiting for a ready lane.
-    idle: usize,
+    /// Threads waiting for a ready lane, the last to go idle last.
+    idle: Vec<Thread>,
     closed: bool,
 }
 
@@ -96,11 +102,7 @@ impl Pool {
     /// A pool that runs up to `max_threads` lanes at once (at least one). Threads
     /// start when work comes; they end when the pool is dropped.
     pub fn new(max_threads: usize) -> Pool {
-        let shared = Arc::new(Shared {
-            state: Mutex::new(State::default()),
-            wake: Condvar::new(),
-            max_threads: max_threads.max(1),
-        });
+        let shared = Arc::new(Shared { state: Mutex::new(State::default()), max_threads: max_threads.max(1) });
         Pool { shared, graveyard: Arc::new(Graveyard::default()), trimmer: crate::memory::Trimmer::start() }
     }
 
@@ -127,10 +129,11 @@ impl Pool {
     /// the message loop should not spend. Every job the pool starts first drops
     /// what waits, so an old analysis is gone before the next one is built (two
     /// analyses of a large document never live side by side on its account).
-    pub fn drop_later<T: Send + 'static>(&self, value: T) {
+    /// `lane`: the document the value belonged to, whose thread frees it.
+    pub fn drop_later<T: Send + 'static>(&self, lane: &str, value: T) {
         self.graveyard.push(Box::new(value));
         // A job of its own, in case no other job comes soon.
-        self.submit(Lane::from(GRAVEYARD_LANE), Box::new(|| {}));
+        self.submit(Lane::from(lane), Box::new(|| {}));
     }
 
     /// How many threads the pool has now (for tests).
@@ -145,10 +148,15 @@ impl Pool {
         }
         let queue = state.queues.entry(lane.clone()).or_default();
         queue.push_back(job);
-        if queue.len() == 1 && !state.running.contains(&lane) {
-            state.ready.push_back(lane);
+        if queue.len() > 1 || state.running.contains(&lane) {
+            return; // the lane already waits for a thread, or a thread is on it
         }
-        if state.ready.len() > state.idle && state.threads < self.shared.max_threads {
+        state.ready.push_back(lane);
+        if let Some(thread) = state.idle.pop() {
+            thread.unpark();
+            return;
+        }
+        if state.threads < self.shared.max_threads {
             let number = state.threads;
             let spawned = std::thread::Builder::new().name(format!("vpc-analysis-{number}")).spawn({
                 let (shared, graveyard, trimmer) = (self.shared.clone(), self.graveyard.clone(), self.trimmer.clone());
@@ -159,8 +167,6 @@ impl Pool {
                 Err(e) => eprintln!("vpc lsp: cannot start an analysis thread: {e}"),
             }
         }
-        drop(state);
-        self.shared.wake.notify_one();
     }
 }
 
@@ -168,7 +174,7 @@ impl Pool {
 fn work(shared: &Shared, graveyard: &Graveyard, trimmer: &crate::memory::Trimmer) {
     let mut lane: Option<Lane> = None;
     loop {
-        let job = {
+        let (current, job) = {
             let mut state = shared.lock();
             // Stay on the lane while it has jobs.
             let next = lane.take().and_then(|current| {
@@ -193,19 +199,24 @@ fn work(shared: &Shared, graveyard: &Graveyard, trimmer: &crate::memory::Trimmer
                         state.threads -= 1;
                         return;
                     }
-                    state.idle += 1;
-                    let (guard, timeout) =
-                        shared.wake.wait_timeout(state, IDLE_THREAD_LIFETIME).unwrap_or_else(|p| p.into_inner());
-                    state = guard;
-                    state.idle -= 1;
-                    if timeout.timed_out() && state.ready.is_empty() && state.threads > 1 {
-                        state.threads -= 1;
-                        return;
+                    let me = std::thread::current();
+                    state.idle.push(me.clone());
+                    drop(state);
+                    let since = Instant::now();
+                    std::thread::park_timeout(IDLE_THREAD_LIFETIME);
+                    state = shared.lock();
+                    // Still on the idle list: nobody handed us work (a timeout or a spurious wake-up).
+                    if let Some(at) = state.idle.iter().position(|t| t.id() == me.id()) {
+                        state.idle.remove(at);
+                        let expired = since.elapsed() >= IDLE_THREAD_LIFETIME;
+                        if expired && state.ready.is_empty() && state.threads > 1 {
+                            state.threads -= 1;
+                            return;
+                        }
                     }
                 },
             }
         };
-        let (current, job) = job;
         lane = Some(current);
         let _ = catch_unwind(AssertUnwindSafe(|| graveyard.bury()));
         job();
@@ -236,6 +247,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Condvar;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// A gate a job can wait at until the test opens it.
@@ -280,7 +292,7 @@ mod tests {
         let pool = Pool::new(2);
         let dropped = Arc::new(AtomicUsize::new(0));
         for round in 1..=50 {
-            pool.drop_later(Slow(dropped.clone()));
+            pool.drop_later(if round % 3 == 0 { "a" } else { "c" }, Slow(dropped.clone()));
             let seen = {
                 let dropped = dropped.clone();
                 pool.run(if round % 2 == 0 { "a" } else { "b" }, move || dropped.load(Ordering::SeqCst)).await.unwrap()
@@ -327,6 +339,28 @@ mod tests {
         gate.open();
         assert_eq!(slow.await, Ok(()));
         assert_eq!(pool.threads(), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_lane_keeps_to_the_thread_that_went_idle_last() {
+        let pool = Pool::new(4);
+        // Two threads: one blocked on lane "x" while lane "a" runs.
+        let gate = Gate::default();
+        let mut blocked = Box::pin(pool.run("x", {
+            let gate = gate.clone();
+            move || gate.wait()
+        }));
+        assert!(!queue(&mut blocked).await);
+        pool.run("a", || ()).await.unwrap();
+        gate.open();
+        blocked.await.unwrap();
+        assert_eq!(pool.threads(), 2);
+        // One job at a time, the threads idle in between: always the same thread.
+        let mut threads = Vec::new();
+        for _ in 0..20 {
+            threads.push(pool.run("a", || std::thread::current().id()).await.unwrap());
+        }
+        assert!(threads.iter().all(|t| *t == threads[0]), "{threads:?}");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
