@@ -47,8 +47,11 @@ const ANALYSIS_THREADS: usize = 4;
 pub struct Hooks {
     /// Called on the analysis thread before each feature or diagnostics run on a
     /// document, with its URI.
-    pub before_analysis: Option<Arc<dyn Fn(&Uri) + Send + Sync>>,
+    pub before_analysis: Option<AnalysisHook>,
 }
+
+#[doc(hidden)]
+pub type AnalysisHook = Arc<dyn Fn(&Uri) + Send + Sync>;
 
 impl Server {
     pub fn new(client: Client) -> Server {
