@@ -9,6 +9,8 @@ use std::sync::Arc;
 use vpc_model::LintConfig;
 use vpc_model::config::{FILE_NAME, find_config};
 
+use crate::files::{self, MAX_CONFIG_FILE};
+
 /// The configurations read so far, by the path of their `vpc.toml`.
 #[derive(Default)]
 pub struct Configs {
@@ -68,8 +70,10 @@ impl Configs {
     }
 }
 
+/// Read under the session's lock (a document cannot wait for its levels), so only
+/// a regular file of at most [`MAX_CONFIG_FILE`] bytes is read: never a FIFO.
 fn load(path: &Path) -> Loaded {
-    let text = match std::fs::read_to_string(path) {
+    let text = match files::read_text(path, MAX_CONFIG_FILE) {
         Ok(text) => text,
         Err(e) => {
             return Loaded {

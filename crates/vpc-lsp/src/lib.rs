@@ -14,9 +14,13 @@
 //!   changes synchronously under the session's `std` mutex before its first
 //!   `.await` (tower-lsp-server starts handlers in arrival order and interleaves
 //!   them only at `.await` points).
-//! - Analyses run off the message loop (on [`pool::Pool`]), at most once per
-//!   version of a document, and a panic in one becomes an empty answer and a log
-//!   line, never an error response or a dead server.
+//! - Analyses run off the message loop (on [`pool::Pool`], one lane per
+//!   document, so a slow document holds up only its own requests), at most once
+//!   per version of a document, and a panic in one becomes an empty answer and a
+//!   log line, never an error response or a dead server.
+//! - No malformed message ends the server: [`transport`] answers or drops it.
+//! - Files are read off the message loop and outside the session's lock, and only
+//!   regular files of bounded size ([`files`]).
 //!
 //! Layout: [`session`] (state behind one mutex), [`documents`] (ropes, versions,
 //! snapshots), [`config`] (`vpc.toml`), [`workspace`] (indexed files),
@@ -29,12 +33,14 @@ pub mod config;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;
+pub mod files;
 pub mod handlers;
 pub mod memory;
 pub mod pool;
 pub mod position;
 pub mod server;
 pub mod session;
+pub mod transport;
 pub mod workspace;
 
 use std::process::ExitCode;
@@ -51,15 +57,29 @@ pub const DOCUMENT_TEXT: &str = "vpc/documentText";
 
 /// The service, with the custom methods registered.
 pub fn service() -> (LspService<Server>, ClientSocket) {
-    LspService::build(Server::new).custom_method(DOCUMENT_TEXT, Server::document_text).finish()
+    service_with_hooks(server::Hooks::default())
+}
+
+#[doc(hidden)]
+pub fn service_with_hooks(hooks: server::Hooks) -> (LspService<Server>, ClientSocket) {
+    LspService::build(move |client| Server::with_hooks(client, hooks))
+        .custom_method(DOCUMENT_TEXT, Server::document_text)
+        .finish()
 }
 
 /// Serve LSP on a pair of streams until the client says `exit` or closes the input.
 /// Returns whether the client asked for `shutdown` first (LSP: exit status 0, else 1).
+/// Every message goes through [`transport`], which answers malformed ones itself.
 pub async fn serve(input: impl AsyncRead + Unpin, output: impl AsyncWrite) -> bool {
-    let (service, socket) = service();
+    serve_with_hooks(input, output, server::Hooks::default()).await
+}
+
+/// [`serve`] with hooks for tests.
+#[doc(hidden)]
+pub async fn serve_with_hooks(input: impl AsyncRead + Unpin, output: impl AsyncWrite, hooks: server::Hooks) -> bool {
+    let (service, socket) = service_with_hooks(hooks);
     let server = service.inner().clone();
-    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
+    transport::serve(input, output, service, socket).await;
     server.session().shutdown_requested
 }
 

@@ -12,7 +12,11 @@
 //! - a column inside a character (the middle of a surrogate pair in UTF-16, of a
 //!   multi-byte sequence in UTF-8) means the start of that character;
 //! - a byte offset inside a character is taken as the start of that character, one
-//!   between the `\r` and `\n` of a line break as the end of its line.
+//!   between the `\r` and `\n` of a line break as the end of its line;
+//! - a line or column that is not a `u32` in the JSON of a `didChange` (a client
+//!   bug) is first brought into range by [`clamp_coordinate`]: a negative number
+//!   means 0, one above `u32::MAX` means `u32::MAX` (so the end of the line or of
+//!   the text, by the rules above), a fraction is rounded down.
 
 use std::ops::Range as StdRange;
 
@@ -181,6 +185,19 @@ fn line_len_without_break(rope: &Rope, line: usize) -> usize {
     }
 }
 
+/// A line or column number as sent in JSON, brought into `u32` (see the module
+/// docs): negative → 0, above `u32::MAX` → `u32::MAX`, a fraction rounded down.
+pub fn clamp_coordinate(n: &serde_json::Number) -> u32 {
+    if let Some(n) = n.as_u64() {
+        return u32::try_from(n).unwrap_or(u32::MAX);
+    }
+    if n.as_i64().is_some() {
+        return 0; // negative
+    }
+    // A float (NaN cannot occur in JSON); `as` saturates at both ends.
+    n.as_f64().map_or(0, |f| f.floor() as u32)
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -208,6 +225,19 @@ mod tests {
                 assert_eq!(back, offset, "{text:?} {offset} {p:?} {encoding:?}");
             }
         }
+    }
+
+    #[test]
+    fn coordinates_outside_u32_are_clamped() {
+        let clamp = |json: &str| clamp_coordinate(&serde_json::from_str(json).unwrap());
+        assert_eq!(clamp("7"), 7);
+        assert_eq!(clamp("-1"), 0);
+        assert_eq!(clamp("-9223372036854775808"), 0);
+        assert_eq!(clamp("4294967296"), u32::MAX);
+        assert_eq!(clamp("18446744073709551615"), u32::MAX);
+        assert_eq!(clamp("2.9"), 2);
+        assert_eq!(clamp("-0.5"), 0);
+        assert_eq!(clamp("1e300"), u32::MAX);
     }
 
     #[test]

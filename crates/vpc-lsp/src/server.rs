@@ -23,26 +23,51 @@ pub struct Server {
     pub(crate) publish_turn: Arc<tokio::sync::Mutex<()>>,
     /// Becomes `true` once the workspace folders given at start-up are indexed.
     pub(crate) indexed: Arc<tokio::sync::watch::Sender<bool>>,
-    /// The threads analyses and features run on.
+    /// The threads analyses and features run on, one lane per document.
     pub(crate) pool: Arc<Pool>,
+    /// Taken by each update of the workspace index, in the order of the events,
+    /// while its files are read off the message loop.
+    pub(crate) index_turn: Arc<tokio::sync::Mutex<()>>,
+    hooks: Hooks,
 }
 
-/// Threads for analyses and features. One: an analysis of a large document already
-/// uses every core (the parser works canvas group by canvas group in parallel), and
-/// features on an analysed version take about a millisecond. A second thread made
-/// keystrokes no faster and the server's resident memory ~30 % larger (another
-/// allocator arena holding freed memory; `cargo run --release -p vpc-lsp --example
-/// lsp-bench`, docs/performance.md).
-const ANALYSIS_THREADS: usize = 1;
+/// Threads for analyses and features: lanes (documents) that run at once. Typing
+/// in one document uses one thread: an analysis of a large document already uses
+/// every core (the parser works canvas group by canvas group in parallel), and a
+/// second thread for the same document made keystrokes no faster and the server's
+/// resident memory ~30 % larger (another allocator arena holding freed memory;
+/// `cargo run --release -p vpc-lsp --example lsp-bench`, docs/performance.md). More
+/// threads start only while a document's work is under way and another's waits,
+/// so that a slow document never holds up the others.
+const ANALYSIS_THREADS: usize = 4;
+
+/// Hooks for tests, which cannot otherwise make an analysis slow on purpose.
+#[doc(hidden)]
+#[derive(Clone, Default)]
+pub struct Hooks {
+    /// Called on the analysis thread before each feature or diagnostics run on a
+    /// document, with its URI.
+    pub before_analysis: Option<AnalysisHook>,
+}
+
+#[doc(hidden)]
+pub type AnalysisHook = Arc<dyn Fn(&Uri) + Send + Sync>;
 
 impl Server {
     pub fn new(client: Client) -> Server {
+        Server::with_hooks(client, Hooks::default())
+    }
+
+    #[doc(hidden)]
+    pub fn with_hooks(client: Client, hooks: Hooks) -> Server {
         Server {
             client,
             session: Arc::default(),
             publish_turn: Arc::default(),
             indexed: Arc::new(tokio::sync::watch::Sender::new(false)),
             pool: Arc::new(Pool::new(ANALYSIS_THREADS)),
+            index_turn: Arc::default(),
+            hooks,
         }
     }
 
@@ -62,8 +87,9 @@ impl Server {
         self.session().client.clone()
     }
 
-    /// Run a feature on a snapshot, off the message loop. A panic becomes `None`
-    /// and a log message.
+    /// Run a feature on a snapshot, off the message loop, on the document's lane
+    /// (after the work asked before on the same document, beside other documents').
+    /// A panic becomes `None` and a log message.
     pub async fn analyse<T: Send + 'static>(
         &self,
         feature: &'static str,
@@ -71,13 +97,26 @@ impl Server {
         f: impl FnOnce(&Snapshot) -> T + Send + 'static,
     ) -> Option<T> {
         let what = format!("{feature} on {}", snapshot.uri.as_str());
-        self.run(&what, move || f(&snapshot)).await
+        let lane = snapshot.uri.as_str().to_string();
+        let hook = self.hooks.before_analysis.clone();
+        self.run(&lane, &what, move || {
+            if let Some(hook) = hook {
+                hook(&snapshot.uri);
+            }
+            f(&snapshot)
+        })
+        .await
     }
 
-    /// Run work off the message loop, on the analysis threads. A panic becomes
-    /// `None` and a log message.
-    pub async fn run<T: Send + 'static>(&self, what: &str, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-        match self.pool.run(f).await {
+    /// Run work off the message loop, on the analysis threads, after the work
+    /// given before on the same `lane`. A panic becomes `None` and a log message.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        lane: &str,
+        what: &str,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        match self.pool.run(lane, f).await {
             Ok(value) => Some(value),
             Err(panic) => {
                 self.client.log_message(MessageType::ERROR, format!("vpc: {what} failed: {panic}")).await;

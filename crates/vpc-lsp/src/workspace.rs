@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::Uri;
 
 use crate::config::Configs;
 use crate::documents::Snapshot;
+use crate::files::{self, MAX_INDEXED_FILE, Unread};
 use crate::position::Encoding;
 
 /// Indexed files by path. Each is a snapshot whose analysis runs on first use.
@@ -21,29 +22,39 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Every `*.vpc` file below `folders` with its text. Blocking: run off the message loop.
-    pub fn scan(folders: &[PathBuf]) -> Vec<(PathBuf, String)> {
-        let Some((first, rest)) = folders.split_first() else { return Vec::new() };
+    /// Every `*.vpc` file below `folders` with its text, and a notice for each one
+    /// that could not be indexed. Blocking: run off the message loop.
+    pub fn scan(folders: &[PathBuf]) -> (Vec<(PathBuf, Rope)>, Vec<String>) {
+        let (mut found, mut notices) = (Vec::new(), Vec::new());
+        let Some((first, rest)) = folders.split_first() else { return (found, notices) };
         let mut walk = ignore::WalkBuilder::new(first);
         for folder in rest {
             walk.add(folder);
         }
         walk.follow_links(false).require_git(false);
-        walk.build()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_vpc(e.path()))
-            .filter_map(|e| {
-                let text = std::fs::read_to_string(e.path()).ok()?;
-                Some((e.into_path(), text))
-            })
-            .collect()
+        // Regular files only (a FIFO or a link is left alone), read with `files` rules.
+        let entries = walk.build().filter_map(Result::ok);
+        for entry in entries.filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_vpc(e.path())) {
+            match Workspace::read(entry.path()) {
+                Ok(rope) => found.push((entry.into_path(), rope)),
+                Err(unread) if unread.is_not_found() => {}
+                Err(unread) => notices.push(not_indexed(entry.path(), &unread)),
+            }
+        }
+        (found, notices)
+    }
+
+    /// A `.vpc` file's text for the index: a regular file of at most
+    /// [`MAX_INDEXED_FILE`] bytes. Blocking: run off the message loop.
+    pub fn read(path: &Path) -> Result<Rope, Unread> {
+        files::read_text(path, MAX_INDEXED_FILE).map(|text| Rope::from_str(&text))
     }
 
     /// Put a file's text in the index (new or changed).
-    pub fn insert(&mut self, path: PathBuf, text: &str, configs: &mut Configs, encoding: Encoding) {
+    pub fn insert(&mut self, path: PathBuf, rope: Rope, configs: &mut Configs, encoding: Encoding) {
         let Some(uri) = Uri::from_file_path(&path) else { return };
         let config = configs.for_document(Some(&path));
-        let snapshot = Snapshot::new(uri, None, Rope::from_str(text), config, encoding);
+        let snapshot = Snapshot::new(uri, None, rope, config, encoding);
         self.files.insert(path, Arc::new(snapshot));
     }
 
@@ -71,6 +82,11 @@ impl Workspace {
     }
 }
 
+/// The notice for a file left out of the index.
+pub fn not_indexed(path: &Path, why: &Unread) -> String {
+    format!("vpc: {} is not indexed for workspace symbols: {why}", path.display())
+}
+
 pub fn is_vpc(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "vpc")
 }
@@ -90,8 +106,28 @@ mod tests {
         std::fs::write(root.join("a/.hidden/two.vpc"), "").unwrap();
         std::fs::write(root.join("ignored/three.vpc"), "").unwrap();
         std::fs::write(root.join("a/notes.txt"), "").unwrap();
-        let found = Workspace::scan(&[root.to_path_buf()]);
+        let (found, notices) = Workspace::scan(&[root.to_path_buf()]);
+        assert!(notices.is_empty(), "{notices:?}");
         let names: Vec<_> = found.iter().map(|(p, _)| p.strip_prefix(root).unwrap().to_path_buf()).collect();
         assert_eq!(names, vec![PathBuf::from("a/one.vpc")]);
+    }
+
+    #[test]
+    fn scan_skips_what_it_cannot_index_and_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("ok.vpc"), "canvas ok \"OK\" {}").unwrap();
+        std::fs::File::create(root.join("huge.vpc")).unwrap().set_len(MAX_INDEXED_FILE + 1).unwrap();
+        std::fs::write(root.join("latin1.vpc"), b"caf\xe9").unwrap();
+        let (found, notices) = Workspace::scan(&[root.to_path_buf()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1.to_string(), "canvas ok \"OK\" {}");
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.contains("huge.vpc") && n.contains("larger than the limit of 16 MB (16777217 bytes)"))
+        );
+        assert!(notices.iter().any(|n| n.contains("latin1.vpc") && n.contains("not UTF-8")));
     }
 }

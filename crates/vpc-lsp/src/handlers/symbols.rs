@@ -40,9 +40,11 @@ pub async fn workspace_symbol(
     // Right after start-up, answer from the whole workspace, not from what is indexed so far.
     let mut indexed = server.indexed.subscribe();
     let _ = tokio::time::timeout(WAIT_FOR_INDEX, indexed.wait_for(|done| *done)).await;
+    // And after the updates of the index that watched-file events sent before started.
+    let _ = tokio::time::timeout(WAIT_FOR_INDEX, server.index_turn.lock()).await;
     let snapshots = server.session().all_snapshots();
     let query = params.query;
-    let found = server.run("workspace/symbol", move || search(&snapshots, &query));
+    let found = server.run("workspace/symbol", "workspace/symbol", move || search(&snapshots, &query));
     Ok(found.await.map(WorkspaceSymbolResponse::Flat))
 }
 

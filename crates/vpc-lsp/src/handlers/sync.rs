@@ -35,7 +35,7 @@ pub async fn did_change(server: &Server, params: DidChangeTextDocumentParams) {
     };
     match applied {
         Some((applied, retired)) => {
-            server.pool.drop_later(retired);
+            server.pool.drop_later(uri.as_str(), retired);
             diagnostics::schedule(server, &uri, delay);
             if let Applied::VersionDidNotRise { old, new } = applied {
                 let message = format!("vpc: version of {} went from {old} to {new}; versions must rise", uri.as_str());
@@ -62,7 +62,7 @@ pub async fn did_close(server: &Server, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
     let closed = server.session().close(&uri);
     if let Some(doc) = closed {
-        server.pool.drop_later(doc);
+        server.pool.drop_later(uri.as_str(), doc);
         diagnostics::clear(server, uri).await;
     }
 }

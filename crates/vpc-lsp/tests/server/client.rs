@@ -55,9 +55,19 @@ impl Client {
 
     /// Start a server and initialize it. Returns the client and the initialize result.
     pub async fn start_with(capabilities: Value, options: Value, root: Option<&str>) -> (Client, Value) {
+        Client::start_with_hooks(capabilities, options, root, vpc_lsp::server::Hooks::default()).await
+    }
+
+    /// [`Client::start_with`], the server with test hooks.
+    pub async fn start_with_hooks(
+        capabilities: Value,
+        options: Value,
+        root: Option<&str>,
+        hooks: vpc_lsp::server::Hooks,
+    ) -> (Client, Value) {
         let (client_side, server_side) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_side);
-        let server = tokio::spawn(vpc_lsp::serve(server_read, server_write));
+        let server = tokio::spawn(vpc_lsp::serve_with_hooks(server_read, server_write, hooks));
         let (read, write) = tokio::io::split(client_side);
         let writer = Arc::new(tokio::sync::Mutex::new(write));
         let pending: Pending = Arc::default();
@@ -92,12 +102,17 @@ impl Client {
 
     /// Send a request; the receiver gets the whole response (`result` or `error`).
     pub async fn send(&mut self, method: &str, params: Value) -> oneshot::Receiver<Value> {
+        self.send_with_id(method, params).await.1
+    }
+
+    /// [`Client::send`], with the id of the request.
+    pub async fn send_with_id(&mut self, method: &str, params: Value) -> (i64, oneshot::Receiver<Value>) {
         self.next_id += 1;
         let id = self.next_id;
         let (tx, rx) = oneshot::channel();
         self.pending.lock().unwrap().insert(id, tx);
         self.write(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params })).await;
-        rx
+        (id, rx)
     }
 
     /// A request's whole response.

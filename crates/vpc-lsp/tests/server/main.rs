@@ -3,6 +3,7 @@
 mod client;
 mod config;
 mod features;
+mod hostile;
 mod lifecycle;
 mod robustness;
 mod sync;
