@@ -86,6 +86,22 @@ same('tmLanguage reference keys', refKeys, alternation(repo.attribute.patterns[0
 same('tmLanguage enum values', enumWords, alternation(repo.enum.match));
 same('tmLanguage diagnostic codes', codes, alternation(repo.code.patterns[0].match));
 
+// The number token (lexer.rs `Number`, with its optional `%`) and the identifier token.
+const lexer = read('crates/vpc-syntax/src/lexer.rs');
+const rustToken = name => {
+  const m = lexer.match(new RegExp(`#\\[regex\\(r"([^"]*)"\\)\\]\\s*${name},`));
+  return m ? m[1] : null;
+};
+const tsToken = name => {
+  const m = grammarJs.match(new RegExp(`^\\s*${name}: _ => /(.*)/,$`, 'm'));
+  return m ? m[1] : null;
+};
+// The TextMate rule without its look-behind, and with plain groups: `(?:x)` and `(x)` as `(x)`.
+const tmToken = re => re.replace(/^\(\?<![^)]*\)/, '').replace(/\(\?:/g, '(');
+same('grammar.js number', [rustToken('Number')], [tsToken('number')]);
+same('grammar.js identifier', [rustToken('Ident')], [tsToken('identifier')]);
+same('tmLanguage number', [rustToken('Number')], [tmToken(repo.number.match).replace(/\(%\)\?$/, '%?')]);
+
 if (failures) {
   console.log(`${failures} set(s) differ from the Rust sources`);
   process.exit(1);

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Differential test of the tree-sitter grammar against the Rust parser.
 
-Mutates the example and test_data files (deletes, inserts, replaces and copies
-tokens: keywords, braces, line breaks, bad escapes, junk), then asks both parsers
+Mutates the example and test_data files and tree-sitter-vpc/test/parse/*/*.vpc
+(deletes, inserts, replaces and copies tokens: keywords, braces, line breaks, bad
+escapes, percentages and stray `%`, junk), then asks both parsers
 whether each mutant has a syntax error: `vpc check --format json` (code
 `syntax-error`) and `tree-sitter parse` (an ERROR or MISSING node). Prints every
 mutant on which they disagree and exits 1 if there is one.
@@ -27,11 +28,12 @@ GRAMMAR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(GRAMMAR)
 TS_DIR = os.path.join(GRAMMAR, 'tree-sitter-vpc')
 
-TOKEN = re.compile(r'//[^\n]*|"(?:[^"\\\n]|\\.)*"?|[A-Za-z_][A-Za-z0-9_-]*|[0-9]+(?:\.[0-9]+)?|\s+|.', re.S)
+TOKEN = re.compile(r'//[^\n]*|"(?:[^"\\\n]|\\.)*"?|[A-Za-z_][A-Za-z0-9_-]*|[0-9]+(?:\.[0-9]+)?%?|\s+|.', re.S)
 FRAGMENTS = ['job', 'pain', 'gain', 'outcome', 'product', 'reliever', 'creator', 'canvas', 'segment',
              'value-map', '{', '}', '[', ']', ':', ',', '\n', '\n', ' ', 'x', '"t"', '9', '9am', '//c\n',
              '"\\q"', '"\\u{41}"', '"\\u{D800}"', '\r\n', '\r', 'kind', 'relieves', 'job:', '@', 'é', '"',
-             '\t', '1.5', '1.', '\ufeff', '\n  job x "t"\n', '\nsegment s "S" {\n', 'value-map {']
+             '\t', '1.5', '1.', '\ufeff', '\n  job x "t"\n', '\nsegment s "S" {\n', 'value-map {',
+             '%', ' %', '85%', '8.5%', '%%', 'when: before', 'aspect: social']
 STRUCTURAL = re.compile(r'expected a title in quotes after|belongs in a `')
 
 
@@ -61,7 +63,8 @@ def main():
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 300
     max_edits = int(sys.argv[4]) if len(sys.argv) > 4 else 3
     rng = random.Random(seed)
-    seeds = sorted(glob.glob(f'{ROOT}/examples/*.vpc') + glob.glob(f'{ROOT}/crates/vpc-syntax/test_data/*/*.vpc'))
+    seeds = sorted(glob.glob(f'{ROOT}/examples/*.vpc') + glob.glob(f'{ROOT}/crates/vpc-syntax/test_data/*/*.vpc')
+                   + glob.glob(f'{TS_DIR}/test/parse/*/*.vpc'))
     texts = [open(f, encoding='utf-8').read() for f in seeds]
     work = tempfile.mkdtemp(prefix='vpc-differential-')
     try:

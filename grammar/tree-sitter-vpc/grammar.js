@@ -161,7 +161,9 @@ module.exports = grammar({
 
     identifier: _ => /[A-Za-z_][A-Za-z0-9_-]*/,
 
-    number: _ => /[0-9]+(\.[0-9]+)?/,
+    // lexer.rs: digits, an optional fraction, and an optional `%` written at once
+    // after them: `85%` is one number (a percentage); in `85 %` the `%` is no token.
+    number: _ => /[0-9]+(\.[0-9]+)?%?/,
 
     string: $ => seq(
       '"',

@@ -239,6 +239,32 @@ if ts_expected then
     assert(root:has_error(), 'no error node in a broken file: ' .. root:sexpr())
   end)
 
+  check('tree-sitter: percentages are one number each; when and aspect are attributes', function()
+    local buf = vim.api.nvim_create_buf(false, true)
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+      'canvas c "C" {',
+      '  segment s "S" {',
+      '    outcome o "O" { importance: 85%, satisfaction: 8.5% }',
+      '    pain p "P" { when: before, aspect: financial }',
+      '  }',
+      '}',
+    })
+    local root = vim.treesitter.get_parser(buf, 'vpc'):parse()[1]:root()
+    assert(not root:has_error(), 'error nodes: ' .. root:sexpr())
+    local query = vim.treesitter.query.get('vpc', 'highlights')
+    local numbers, constants = {}, {}
+    for id, node in query:iter_captures(root, buf, 0, -1) do
+      local text = vim.treesitter.get_node_text(node, buf)
+      if query.captures[id] == 'number' then
+        table.insert(numbers, text)
+      elseif query.captures[id] == 'constant' then
+        table.insert(constants, text)
+      end
+    end
+    eq(numbers, { '85%', '8.5%' }, '@number captures')
+    eq(constants, { 'before', 'financial' }, '@constant captures')
+  end)
+
   check('tree-sitter: the highlights query loads, yields captures, highlighting is on', function()
     vim.cmd.edit(dir .. '/sub/wedding.vpc')
     local buf = vim.api.nvim_get_current_buf()

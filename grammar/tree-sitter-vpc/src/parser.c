@@ -2730,7 +2730,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 0:
       if (eof) ADVANCE(23);
       ADVANCE_MAP(
-        '"', 34,
+        '"', 35,
         ',', 27,
         '/', 4,
         ':', 26,
@@ -2745,24 +2745,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '\f' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(22);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(30);
       END_STATE();
     case 1:
-      if (lookahead == '"') ADVANCE(34);
-      if (lookahead == '/') ADVANCE(36);
+      if (lookahead == '"') ADVANCE(35);
+      if (lookahead == '/') ADVANCE(37);
       if (lookahead == '\\') ADVANCE(8);
       if (lookahead == '\n' ||
           lookahead == '\r') SKIP(3);
       if (lookahead == '\t' ||
           lookahead == '\f' ||
-          lookahead == ' ') ADVANCE(35);
-      if (lookahead != 0) ADVANCE(37);
+          lookahead == ' ') ADVANCE(36);
+      if (lookahead != 0) ADVANCE(38);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(33);
+      if (lookahead == '"') ADVANCE(34);
       if (lookahead == '/') ADVANCE(4);
       if (lookahead == ':') ADVANCE(26);
       if (lookahead == '[') ADVANCE(28);
@@ -2774,7 +2774,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '\f' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(2);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(30);
@@ -2788,7 +2788,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == ' ') SKIP(3);
       END_STATE();
     case 4:
-      if (lookahead == '/') ADVANCE(39);
+      if (lookahead == '/') ADVANCE(40);
       END_STATE();
     case 5:
       if (lookahead == '0') ADVANCE(7);
@@ -2801,14 +2801,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 6:
       if (lookahead == '0') ADVANCE(19);
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('1' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(18);
       END_STATE();
     case 7:
       if (lookahead == '0') ADVANCE(11);
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (lookahead == 'D' ||
           lookahead == 'd') ADVANCE(13);
       if (('1' <= lookahead && lookahead <= '9') ||
@@ -2820,16 +2820,16 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '"' ||
           lookahead == '\\' ||
           lookahead == 'n' ||
-          lookahead == 't') ADVANCE(38);
+          lookahead == 't') ADVANCE(39);
       END_STATE();
     case 9:
       if (lookahead == '{') ADVANCE(5);
       END_STATE();
     case 10:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       END_STATE();
     case 11:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (lookahead == 'D' ||
           lookahead == 'd') ADVANCE(12);
       if (('0' <= lookahead && lookahead <= '9') ||
@@ -2837,7 +2837,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(18);
       END_STATE();
     case 12:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '7')) ADVANCE(17);
       if (lookahead == '8' ||
           lookahead == '9' ||
@@ -2845,7 +2845,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(15);
       END_STATE();
     case 13:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '7')) ADVANCE(18);
       if (lookahead == '8' ||
           lookahead == '9' ||
@@ -2853,43 +2853,43 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(16);
       END_STATE();
     case 14:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(21);
       END_STATE();
     case 15:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(10);
       END_STATE();
     case 16:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(14);
       END_STATE();
     case 17:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(15);
       END_STATE();
     case 18:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(17);
       END_STATE();
     case 19:
-      if (lookahead == '}') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(39);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(18);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(33);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9') ||
@@ -2899,7 +2899,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 22:
       if (eof) ADVANCE(23);
       ADVANCE_MAP(
-        '"', 33,
+        '"', 34,
         ',', 27,
         '/', 4,
         ':', 26,
@@ -2913,7 +2913,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '\f' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(22);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(30);
@@ -2949,58 +2949,63 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 31:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '.') ADVANCE(20);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 32:
       ACCEPT_TOKEN(sym_number);
+      if (lookahead == '%') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(20);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       END_STATE();
     case 33:
-      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '%') ADVANCE(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(33);
       END_STATE();
     case 34:
-      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
       END_STATE();
     case 35:
+      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      END_STATE();
+    case 36:
       ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '/') ADVANCE(36);
+      if (lookahead == '/') ADVANCE(37);
       if (lookahead == '\t' ||
           lookahead == '\f' ||
-          lookahead == ' ') ADVANCE(35);
+          lookahead == ' ') ADVANCE(36);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\f' &&
           lookahead != '\r' &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(37);
-      END_STATE();
-    case 36:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '/') ADVANCE(37);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(37);
+          lookahead != '\\') ADVANCE(38);
       END_STATE();
     case 37:
       ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '/') ADVANCE(38);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(37);
+          lookahead != '\\') ADVANCE(38);
       END_STATE();
     case 38:
-      ACCEPT_TOKEN(sym_escape_sequence);
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(38);
       END_STATE();
     case 39:
+      ACCEPT_TOKEN(sym_escape_sequence);
+      END_STATE();
+    case 40:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(39);
+          lookahead != '\r') ADVANCE(40);
       END_STATE();
     default:
       return false;
