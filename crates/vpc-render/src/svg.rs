@@ -18,7 +18,7 @@ use std::fmt::Write;
 use vpc_model::{Canvas, ItemId, Link, Rank, UNDERSERVED, format_score};
 use vpc_syntax::ItemKind;
 
-use crate::text::{escape_xml, text_width, wrap};
+use crate::text::{escape_xml, measured, text_width, wrap};
 use crate::{FitBreakdown, is_gap, is_unaddressed, item_name, prioritised, section_titles};
 
 /// The size of one canvas's picture.
@@ -275,7 +275,8 @@ fn layout_from(
     'entries: for (n, entry) in entries.iter().enumerate() {
         // Words are only broken when they are too long for any line, not because the
         // shape is narrow here.
-        let longest = entry.text.split_whitespace().map(|w| text_width(w, font)).fold(0.0, f64::max).min(180.0);
+        let longest =
+            measured(&entry.text).0.split_whitespace().map(|w| text_width(w, font)).fold(0.0, f64::max).min(180.0);
         let mut guess = 1;
         let mut fitted = None;
         for _ in 0..4 {
