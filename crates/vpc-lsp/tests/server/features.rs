@@ -279,6 +279,33 @@ async fn code_actions_fix_what_they_say_and_name_their_diagnostics() {
 }
 
 #[tokio::test]
+async fn code_actions_over_a_whole_file_of_duplicates_are_capped() {
+    // 25,000 jobs all called `j`: a request over the whole file (once 12.9 s and
+    // 38 MB of reply) gets the renames of the first duplicates only.
+    let mut client = Client::start().await;
+    let uri = "file:///tmp/vpc-lsp-tests/duplicates.vpc";
+    let mut text = String::from("canvas c \"C\" {\n  segment s \"S\" {\n");
+    for n in 0..25_000 {
+        text.push_str(&format!("    job j \"J{n}\" {{ importance: high }}\n"));
+    }
+    text.push_str("  }\n  value-map {}\n}\n");
+    client.open(uri, 1, &text).await;
+    let params = json!({
+        "textDocument": { "uri": uri },
+        "range": crate::client::range_json([0, 0, 25_004, 0]),
+        "context": { "diagnostics": [] },
+    });
+    let actions = client.request("textDocument/codeAction", params).await;
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), vpc_ide::MAX_CODE_ACTIONS);
+    // In source order: the first is the second `j`, on line 4.
+    assert_eq!(actions[0]["title"], "Rename this `j` to `j-2`");
+    assert_eq!(actions[0]["diagnostics"][0]["range"]["start"]["line"], 3);
+    assert_eq!(actions[99]["diagnostics"][0]["range"]["start"]["line"], 102);
+    client.shutdown().await;
+}
+
+#[tokio::test]
 async fn range_formatting_keeps_to_the_range() {
     let mut client = Client::start().await;
     let messy = "canvas c \"C\" {\n  segment s \"S\" {\n  job a \"A\" {importance:high}\n    job m \"M\" { importance: medium }\n    job b \"B\" {importance:low}\n  }\n}\n";
