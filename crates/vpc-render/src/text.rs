@@ -96,7 +96,7 @@ pub(crate) fn measured(text: &str) -> (&str, bool) {
     }
     let head = &text[..end];
     // The last cluster may go on past the cut: it goes, unless it is all there is.
-    match head.grapheme_indices(true).last() {
+    match head.grapheme_indices(true).next_back() {
         Some((start, _)) if start > 0 => (&head[..start], true),
         _ => (head, true),
     }
