@@ -1,6 +1,32 @@
-//! Generated canvases for benchmarks: realistic files of any size.
+//! Generated canvases for benchmarks: realistic files of any size ([`generate`]) and
+//! hostile ones ([`hostile`]), and the adversarial benchmark ([`hostile_bench`]).
 
 use std::fmt::Write;
+
+pub mod hostile;
+pub mod hostile_bench;
+
+/// A size such as `1MB`, `256KB` or `5000` (bytes).
+pub fn parse_size(s: &str) -> Option<usize> {
+    let s = s.trim().to_ascii_uppercase();
+    let (num, mult) = if let Some(n) = s.strip_suffix("MB") {
+        (n, 1 << 20)
+    } else if let Some(n) = s.strip_suffix("KB") {
+        (n, 1 << 10)
+    } else {
+        (s.as_str(), 1)
+    };
+    num.parse::<usize>().ok().map(|n| n * mult)
+}
+
+/// A size for people: `1.0 MB`, `256.0 KB`.
+pub fn human(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
 
 /// A `.vpc` file of roughly `bytes` bytes: canvases of about 300 items each, every
 /// kind of item and attribute, references in both directions, a comment here and

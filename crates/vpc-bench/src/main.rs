@@ -1,9 +1,13 @@
 //! `cargo run --release -p vpc-bench`: MB/s of lexing, parsing and analysis on
 //! generated canvases from 1 KB to 10 MB (see docs/performance.md).
+//! `cargo run --release -p vpc-bench -- --adversarial [options]`: the adversarial
+//! benchmark, as `vpc-adversarial` (see docs/reliability.md).
 
 use std::hint::black_box;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use vpc_bench::{human, parse_size};
 use vpc_model::LintConfig;
 
 /// The median time of `runs` runs of `f`.
@@ -19,9 +23,19 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
-fn main() {
-    let sizes: Vec<usize> = match std::env::args().nth(1) {
-        Some(arg) => arg.split(',').map(|s| parse_size(s).expect("sizes like 1KB,10MB")).collect(),
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--adversarial") {
+        return vpc_bench::hostile_bench::main(&args[1..]);
+    }
+    let sizes: Vec<usize> = match args.first() {
+        Some(arg) => match arg.split(',').map(parse_size).collect::<Option<Vec<_>>>() {
+            Some(sizes) => sizes,
+            None => {
+                eprintln!("error: `{arg}` is not a list of sizes; write e.g. 1KB,10MB");
+                return ExitCode::from(2);
+            }
+        },
         None => vec![1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20],
     };
     let config = LintConfig::default();
@@ -60,24 +74,5 @@ fn main() {
             analysis.diagnostics.len(),
         );
     }
-}
-
-fn parse_size(s: &str) -> Option<usize> {
-    let s = s.trim().to_ascii_uppercase();
-    let (num, mult) = if let Some(n) = s.strip_suffix("MB") {
-        (n, 1 << 20)
-    } else if let Some(n) = s.strip_suffix("KB") {
-        (n, 1 << 10)
-    } else {
-        (s.as_str(), 1)
-    };
-    num.parse::<usize>().ok().map(|n| n * mult)
-}
-
-fn human(bytes: usize) -> String {
-    if bytes >= 1 << 20 {
-        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
-    } else {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
-    }
+    ExitCode::SUCCESS
 }

@@ -39,10 +39,7 @@ fn every_surface_gives_the_same_verdict() {
         .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
         .collect();
     files.push(("top.vpc".into(), TOP_PAIN_OPEN.into()));
-    files.push((
-        "spec.vpc".into(),
-        include_str!("../../vpc-syntax/test_data/ok/0001_spec_example.vpc").into(),
-    ));
+    files.push(("spec.vpc".into(), include_str!("../../vpc-syntax/test_data/ok/0001_spec_example.vpc").into()));
     files.sort();
     std::fs::write(dir.path().join("empty.vpc"), "").unwrap();
     let mut verdicts_seen = std::collections::BTreeSet::new();
@@ -83,7 +80,10 @@ fn every_surface_gives_the_same_verdict() {
             // Unaddressed must-haves are named everywhere they are listed.
             for id in canvas["unaddressed"].as_array().unwrap() {
                 let id = id.as_str().unwrap();
-                assert!(diffed[n]["verdict"]["newly_unaddressed"].as_array().unwrap().iter().any(|v| v == id), "{what}");
+                assert!(
+                    diffed[n]["verdict"]["newly_unaddressed"].as_array().unwrap().iter().any(|v| v == id),
+                    "{what}"
+                );
                 assert!(hover.contains(&format!("`{id}`")), "hover names {id}: {what}\n{hover}");
                 assert!(markdown.contains(&format!("`{id}`")), "render names {id}: {what}");
             }

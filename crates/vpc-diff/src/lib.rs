@@ -36,6 +36,15 @@
 //! have time"` and `"Might not have the time"` are, `"Time"` and `"Tide"` are not.
 //! Candidates are paired most similar first, ties in source order (new file first).
 //!
+//! Two bounds keep the near-identical pass fast on any file (an edit distance costs
+//! the product of the two lengths, and every leftover old item is a candidate for
+//! every leftover new one): titles are compared on the first
+//! [`MAX_COMPARED_CHARS`] (128) characters of their normalised forms, so two titles
+//! that differ only after that are near-identical; and when the items of one kind
+//! left over in a pair of canvases make more than [`MAX_FUZZY_PAIRS`] (100,000)
+//! old × new pairs, that kind skips the pass (its leftovers are added and removed).
+//! Canvases are bounded the same way.
+//!
 //! # What is compared
 //!
 //! For a pair of items: identifier, title, rank (jobs by importance, pains by
@@ -67,7 +76,7 @@ mod matching;
 pub mod render;
 
 pub use compare::{diff, diff_canvases, diff_texts};
-pub use matching::{near_identical, normalise_title, similarity};
+pub use matching::{MAX_COMPARED_CHARS, MAX_FUZZY_PAIRS, near_identical, normalise_title, similarity};
 
 /// The changes between two versions of one file: one entry per canvas, those of the
 /// new file in its order, then the removed ones in the old file's order.

@@ -3,11 +3,18 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 
+use rapidfuzz::distance::levenshtein;
 use vpc_model::Canvas;
 
-/// Above this many candidate pairs of one kind, the near-identical pass is skipped
-/// (only generated files get there, and they do not reword titles).
-const MAX_FUZZY_PAIRS: usize = 100_000;
+/// Titles are compared for near-identity on the first this many characters of their
+/// normalised forms: a longer title is as similar as its start (the edit distance of
+/// two titles costs the product of their lengths).
+pub const MAX_COMPARED_CHARS: usize = 128;
+
+/// Above this many candidate pairs of one kind in a pair of canvases (old items
+/// times new items left over by the exact passes), the near-identical pass is
+/// skipped for that kind: only generated files get there, and they do not reword titles.
+pub const MAX_FUZZY_PAIRS: usize = 100_000;
 
 /// Lower-cased, every run of characters other than letters and digits turned into
 /// one space, trimmed.
@@ -28,11 +35,16 @@ pub fn normalise_title(title: &str) -> String {
     out
 }
 
+/// The characters of a normalised title that are compared.
+fn compared(normalised: &str) -> Vec<char> {
+    normalised.chars().take(MAX_COMPARED_CHARS).collect()
+}
+
 /// 1 − Levenshtein distance / length of the longer, over the characters of the
-/// normalised titles; 1 for two empty titles.
+/// normalised titles (their first [`MAX_COMPARED_CHARS`]); 1 for two empty titles.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = normalise_title(a).chars().collect();
-    let b: Vec<char> = normalise_title(b).chars().collect();
+    let a = compared(&normalise_title(a));
+    let b = compared(&normalise_title(b));
     let longer = a.len().max(b.len());
     match levenshtein_within(&a, &b, usize::MAX) {
         Some(d) if longer > 0 => 1.0 - d as f64 / longer as f64,
@@ -42,43 +54,36 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// Normalised titles equal, or similarity ≥ 0.8.
 pub fn near_identical(a: &str, b: &str) -> bool {
-    let a: Vec<char> = normalise_title(a).chars().collect();
-    let b: Vec<char> = normalise_title(b).chars().collect();
-    near_similarity(&a, &b).is_some()
+    let a = compared(&normalise_title(a));
+    let b = compared(&normalise_title(b));
+    let comparator = levenshtein::BatchComparator::new(a.iter().copied());
+    near_similarity(&comparator, a.len(), &b).is_some()
 }
 
-/// [`similarity`] of normalised titles when they are near-identical: a distance of
-/// at most a fifth of the longer (decided in integers, free of rounding).
-fn near_similarity(a: &[char], b: &[char]) -> Option<f64> {
-    let longer = a.len().max(b.len());
+/// [`similarity`] of compared titles when they are near-identical: a distance of at
+/// most a fifth of the longer (decided in integers, free of rounding). `a` is the
+/// title the comparator was made for, `a_len` its length.
+fn near_similarity(a: &levenshtein::BatchComparator<char>, a_len: usize, b: &[char]) -> Option<f64> {
+    let longer = a_len.max(b.len());
     if longer == 0 {
         return Some(1.0);
     }
-    let d = levenshtein_within(a, b, longer / 5)?;
+    let max = longer / 5;
+    if a_len.abs_diff(b.len()) > max {
+        return None;
+    }
+    let d = a.distance_with_args(b.iter().copied(), &levenshtein::Args::default().score_cutoff(max))?;
     Some(1.0 - d as f64 / longer as f64)
 }
 
-/// The Levenshtein distance of `a` and `b` if it is at most `max`.
+/// The Levenshtein distance of `a` and `b` if it is at most `max`, in time
+/// proportional to the length of `b` times (`max` or the length of `a`) / 64.
 fn levenshtein_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut best = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
-            best = best.min(row[j + 1]);
-        }
-        if best > max {
-            return None;
-        }
-    }
-    Some(row[b.len()]).filter(|&d| d <= max)
+    levenshtein::distance_with_args(
+        a.iter().copied(),
+        b.iter().copied(),
+        &levenshtein::Args::default().score_cutoff(max),
+    )
 }
 
 /// Something that can be paired: a group it must share with its partner (an item's
@@ -145,11 +150,12 @@ pub(crate) fn pair<G: Copy + Eq + Hash>(old: &[Key<'_, G>], new: &[Key<'_, G>]) 
         if olds.is_empty() || news.is_empty() || olds.len().saturating_mul(news.len()) > MAX_FUZZY_PAIRS {
             continue;
         }
-        let old_chars: Vec<Vec<char>> = olds.iter().map(|&o| old_norm[o].chars().collect()).collect();
+        let old_chars: Vec<Vec<char>> = olds.iter().map(|&o| compared(&old_norm[o])).collect();
         for &n in news {
-            let chars: Vec<char> = new_norm[n].chars().collect();
+            let chars = compared(&new_norm[n]);
+            let comparator = levenshtein::BatchComparator::new(chars.iter().copied());
             for (i, &o) in olds.iter().enumerate() {
-                if let Some(s) = near_similarity(&old_chars[i], &chars) {
+                if let Some(s) = near_similarity(&comparator, chars.len(), &old_chars[i]) {
                     candidates.push((s, n, o));
                 }
             }

@@ -5,7 +5,7 @@ use vpc_syntax::schema;
 use vpc_syntax::{Attribute, Block, BlockKind, Item, ItemKind, Member, Span, Value};
 
 use crate::TextEdit;
-use crate::file::{Def, File};
+use crate::file::{Def, File, Occurrence};
 
 /// A change the editor offers to make, e.g. "Add `severity: severe`".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,10 +34,19 @@ pub struct CodeAction {
 /// - `duplicate-id`: rename the second definition to a free identifier;
 /// - other lints about one item (ranks, dangling relievers and creators,
 ///   under-served outcomes): allow the code on the item.
+///
+/// At most [`MAX_CODE_ACTIONS`] are returned, those of the first diagnostics in the
+/// range. Each diagnostic's fixes take time independent of the size of the file
+/// (its item and names are found through sorted indexes), so a request over a whole
+/// file costs one pass over its diagnostics.
 pub fn code_actions(file: &File, range: Span) -> Vec<CodeAction> {
     let mut out = Vec::new();
-    for d in file.diagnostics() {
-        if d.span.start > range.end || range.start > d.span.end {
+    // The diagnostics are sorted by where they start.
+    for d in file.diagnostics().iter().take_while(|d| d.span.start <= range.end) {
+        if out.len() >= MAX_CODE_ACTIONS {
+            break;
+        }
+        if range.start > d.span.end {
             continue;
         }
         let fix = Fix { file, code: d.code, span: d.span };
@@ -66,7 +75,45 @@ pub fn code_actions(file: &File, range: Span) -> Vec<CodeAction> {
             fix.let_go(&mut out);
         }
     }
+    out.truncate(MAX_CODE_ACTIONS);
     out
+}
+
+/// The most code actions one request gets: a selection over a whole file with
+/// thousands of diagnostics would otherwise be answered with thousands of fixes
+/// (megabytes of reply), more than any editor shows.
+pub const MAX_CODE_ACTIONS: usize = 100;
+
+/// The identifiers whose span is exactly `span` (the occurrences are sorted).
+fn occurrences_at(file: &File, span: Span) -> impl Iterator<Item = &Occurrence> {
+    let key = (span.start, span.end);
+    let first = file.occurrences.partition_point(|o| (o.span.start, o.span.end) < key);
+    file.occurrences[first..].iter().take_while(move |o| o.span == span)
+}
+
+/// The item whose name (its identifier, else its keyword) is at `span`, as a canvas
+/// index and an item id.
+fn item_named(file: &File, span: Span) -> Option<(usize, ItemId)> {
+    if let Some((c, id)) = occurrences_at(file, span).find_map(|o| match o.def {
+        Some(Def::Item(c, id)) if o.is_definition => Some((c, id)),
+        _ => None,
+    }) {
+        return Some((c, id));
+    }
+    // An item without identifier, by its keyword: canvases and their items are in
+    // source order; two canvases can touch the offset, the end of one and the start
+    // of the next.
+    let canvases = &file.analysis.canvases;
+    let first = canvases.partition_point(|c| c.span.end < span.start);
+    canvases.iter().enumerate().skip(first).take(2).filter(|(_, c)| c.span.touches(span.start)).find_map(
+        |(c, canvas)| {
+            let i = canvas.items.partition_point(|i| i.keyword.start < span.start);
+            let i = Some(i)
+                .filter(|&i| canvas.items.get(i).is_some_and(|item| item.name_span() == span))
+                .or_else(|| canvas.items.iter().position(|item| item.name_span() == span))?;
+            Some((c, ItemId(i as u32)))
+        },
+    )
 }
 
 struct Fix<'a> {
@@ -82,16 +129,8 @@ impl Fix<'_> {
 
     /// The item the diagnostic is about (it sits on the item's identifier or keyword).
     fn item(&self) -> Option<(usize, ItemId, &Canvas, &Item)> {
-        for (c, canvas) in self.file.analysis.canvases.iter().enumerate() {
-            if !canvas.span.touches(self.span.start) {
-                continue;
-            }
-            if let Some(i) = canvas.items.iter().position(|i| i.name_span() == self.span) {
-                let id = ItemId(i as u32);
-                return Some((c, id, canvas, self.file.item_node(c, id)?));
-            }
-        }
-        None
+        let (c, id) = item_named(self.file, self.span)?;
+        Some((c, id, self.file.canvas(c)?, self.file.item_node(c, id)?))
     }
 
     fn add_rank(&self, out: &mut Vec<CodeAction>) {
@@ -219,13 +258,13 @@ impl Fix<'_> {
     }
 
     fn replace_reference(&self, out: &mut Vec<CodeAction>) {
-        for canvas in &self.file.analysis.canvases {
-            let Some(r) = canvas.references.iter().find(|r| r.name.span == self.span) else { continue };
-            let candidates = canvas.items_of(r.expects).filter_map(|(_, i)| i.id.as_ref()).map(|id| id.text.as_str());
-            if let Some(near) = vpc_model::lints::nearest(&r.name.text, candidates) {
-                out.push(self.action(format!("Replace with `{near}`"), vec![TextEdit::replace(self.span, near)], true));
-            }
-            return;
+        let found = occurrences_at(self.file, self.span).find_map(|o| Some((o.canvas, o.reference?)));
+        let Some((c, r)) = found else { return };
+        let Some(canvas) = self.file.canvas(c) else { return };
+        let Some(r) = canvas.references.get(r) else { return };
+        let candidates = canvas.items_of(r.expects).filter_map(|(_, i)| i.id.as_ref()).map(|id| id.text.as_str());
+        if let Some(near) = vpc_model::lints::nearest(&r.name.text, candidates) {
+            out.push(self.action(format!("Replace with `{near}`"), vec![TextEdit::replace(self.span, near)], true));
         }
     }
 
@@ -288,7 +327,7 @@ impl Fix<'_> {
     }
 
     fn rename_duplicate(&self, out: &mut Vec<CodeAction>) {
-        let Some(o) = self.file.occurrences.iter().find(|o| o.span == self.span && o.is_definition) else { return };
+        let Some(o) = occurrences_at(self.file, self.span).find(|o| o.is_definition) else { return };
         let name = self.file.slice(self.span);
         let new = match o.def {
             Some(Def::Canvas(_)) => {

@@ -52,7 +52,7 @@ mod selection;
 mod semantic;
 mod symbols;
 
-pub use actions::{CodeAction, code_actions};
+pub use actions::{CodeAction, MAX_CODE_ACTIONS, code_actions};
 pub use completion::{Completion, CompletionKind, completions};
 pub use file::File;
 pub use folding::{Fold, folding_ranges};

@@ -39,7 +39,7 @@ mod text;
 pub use html::html;
 pub use markdown::markdown;
 pub use svg::svg;
-pub use text::{escape_xml, text_width, wrap};
+pub use text::{MEASURED_BYTES, escape_xml, text_width, wrap};
 
 /// The items of one kind in priority order (see the crate documentation).
 pub fn prioritised(canvas: &Canvas, kind: ItemKind) -> Vec<ItemId> {

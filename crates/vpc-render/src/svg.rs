@@ -26,7 +26,7 @@ use vpc_model::{Band, Canvas, FIT_THRESHOLD, ItemId, Link, Rank, Service, WEAK_T
 use vpc_syntax::{BlockKind, ItemKind};
 
 use crate::tables::{details, not_addressed};
-use crate::text::{escape_xml, text_width, wrap};
+use crate::text::{escape_xml, measured, text_width, wrap};
 use crate::{
     Judged, Standing, is_unaddressed_outcome, item_name, prioritised, section_titles, verdict_class, verdict_colour,
 };
@@ -313,7 +313,8 @@ fn layout_from(
     'entries: for (n, entry) in entries.iter().enumerate() {
         // Words are only broken when they are too long for any line, not because the
         // shape is narrow here.
-        let longest = entry.text.split_whitespace().map(|w| text_width(w, font)).fold(0.0, f64::max).min(180.0);
+        let longest =
+            measured(&entry.text).0.split_whitespace().map(|w| text_width(w, font)).fold(0.0, f64::max).min(180.0);
         let mut guess = 1;
         let mut fitted = None;
         for _ in 0..4 {

@@ -545,3 +545,42 @@ fn under_and_over_served_outcomes_are_told_apart() {
     assert_eq!(label("high"), "high");
     assert_eq!(label("perfect"), "");
 }
+
+/// Each of `count` letters followed by `marks` combining marks.
+fn zalgo(count: usize, marks: usize) -> String {
+    (0..count).map(|n| format!("{}{}", char::from(b'a' + (n % 26) as u8), "\u{0301}".repeat(marks))).collect()
+}
+
+#[test]
+fn titles_of_combining_marks_and_megabyte_titles_are_shortened_not_measured_whole() {
+    // 100 letters under 3,000 combining marks (once 8 s), and a 1 MB title (once 48 s).
+    for title in [zalgo(100, 30), "word ".repeat(200_000), "x".repeat(1 << 20)] {
+        let text = format!(
+            "canvas c \"{title}\" {{\n  segment s \"S\" {{\n    pain p \"{title}\" {{ severity: severe }}\n    job j \"{title}\" {{ importance: high }}\n    outcome o \"{title}\" {{ importance: 9, satisfaction: 1 }}\n  }}\n  value-map {{ reliever r \"{title}\" {{ relieves: p }} }}\n}}\n"
+        );
+        let canvases = canvases(&text);
+        let svg = vpc_render::svg(&canvases);
+        // Every item's whole title in its tooltip, a start of it shown.
+        check_svg(&svg, &canvases);
+        let doc = Document::parse(&svg).unwrap();
+        let heading = doc.descendants().find(|n| n.attribute("class") == Some("title")).unwrap();
+        let shown = heading.children().filter(|n| n.is_text()).map(|n| n.text().unwrap()).collect::<String>();
+        assert!(shown.ends_with('…') && shown.len() < 1100, "{} bytes shown", shown.len());
+        let html = vpc_render::html(&canvases);
+        assert!(html.contains(&title));
+    }
+}
+
+#[test]
+fn a_word_too_long_for_a_line_keeps_each_letter_with_its_marks() {
+    // Cyrillic letters with a combining mark the width table counts: breaking between
+    // characters could start a line with the mark, torn from its letter.
+    let word = "и\u{0483}".repeat(60);
+    let (lines, cut) = vpc_render::wrap(&word, 100.0, 13.0, 10);
+    assert!(!cut);
+    assert!(lines.len() > 2, "{lines:?}");
+    assert_eq!(lines.concat(), word);
+    for line in &lines {
+        assert!(line.starts_with('и') && line.ends_with('\u{0483}'), "{line:?}");
+    }
+}

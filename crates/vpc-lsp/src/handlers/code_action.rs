@@ -25,7 +25,7 @@ pub async fn code_action(server: &Server, params: CodeActionParams) -> Result<Op
                     Some((code, span)) => {
                         let range = lines.range(span);
                         let is_it = |d: &Diagnostic| {
-                            d.range == range && d.code == Some(NumberOrString::String(code.as_str().to_string()))
+                            d.range == range && matches!(&d.code, Some(NumberOrString::String(c)) if c == code.as_str())
                         };
                         match sent.iter().find(|d| is_it(d)) {
                             Some(d) => vec![d.clone()],

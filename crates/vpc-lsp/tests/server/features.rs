@@ -341,3 +341,29 @@ async fn flat_symbols_for_clients_without_hierarchy() {
     assert_eq!(no_time["location"]["uri"], URI);
     client.shutdown().await;
 }
+#[tokio::test]
+async fn code_actions_over_a_whole_file_of_duplicates_are_capped() {
+    // 25,000 jobs all called `j`: a request over the whole file (once 12.9 s and
+    // 38 MB of reply) gets the renames of the first duplicates only.
+    let mut client = Client::start().await;
+    let uri = "file:///tmp/vpc-lsp-tests/duplicates.vpc";
+    let mut text = String::from("canvas c \"C\" {\n  allow: unserved-job\n  segment s \"S\" {\n");
+    for n in 0..25_000 {
+        text.push_str(&format!("    job j \"J{n}\" {{ importance: high }}\n"));
+    }
+    text.push_str("  }\n  value-map {}\n}\n");
+    client.open(uri, 1, &text).await;
+    let params = json!({
+        "textDocument": { "uri": uri },
+        "range": crate::client::range_json([0, 0, 25_005, 0]),
+        "context": { "diagnostics": [] },
+    });
+    let actions = client.request("textDocument/codeAction", params).await;
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), vpc_ide::MAX_CODE_ACTIONS);
+    // In source order: the first is the second `j`, on line 5.
+    assert_eq!(actions[0]["title"], "Rename this `j` to `j-2`");
+    assert_eq!(actions[0]["diagnostics"][0]["range"]["start"]["line"], 4);
+    assert_eq!(actions[99]["diagnostics"][0]["range"]["start"]["line"], 103);
+    client.shutdown().await;
+}

@@ -23,7 +23,7 @@ pub(crate) mod uncreated_gain;
 pub(crate) mod underserved_outcome;
 pub(crate) mod unknown_attribute;
 pub(crate) mod unknown_reference;
-pub use unknown_reference::nearest;
+pub use unknown_reference::{COMPARISONS_PER_CANVAS, COMPARISONS_PER_ITEM, MAX_SUGGESTED_CHARS, nearest};
 pub(crate) mod unranked;
 pub(crate) mod unranked_gain;
 pub(crate) mod unranked_job;
