@@ -272,10 +272,20 @@ impl<'a> CanvasBuilder<'a> {
     ) -> Vec<(&'static AttributeSpec, &'n Attribute)> {
         let attributes: Vec<&Attribute> = attributes.collect();
         let mut known = Vec::with_capacity(attributes.len());
+        // Items have a handful of attributes, where a scan beats a map; a hostile item
+        // with thousands of them gets the map, so that this stays linear.
+        let mut first_seen: Option<FxHashMap<&str, Span>> = (attributes.len() > 16).then(FxHashMap::default);
         for (n, attr) in attributes.iter().copied().enumerate() {
-            // Items have a handful of attributes: a scan beats a map.
-            if let Some(first) = attributes[..n].iter().find(|a| a.key.text == attr.key.text) {
-                duplicate_attribute::report(self.sink, scope, &attr.key, first.key.span);
+            let first = match &mut first_seen {
+                Some(seen) => {
+                    let first = seen.get(attr.key.text.as_str()).copied();
+                    seen.entry(attr.key.text.as_str()).or_insert(attr.key.span);
+                    first
+                }
+                None => attributes[..n].iter().find(|a| a.key.text == attr.key.text).map(|a| a.key.span),
+            };
+            if let Some(first) = first {
+                duplicate_attribute::report(self.sink, scope, &attr.key, first);
             }
             match schema::attribute(owner, &attr.key.text) {
                 Some(spec) => known.push((spec, attr)),
@@ -458,7 +468,11 @@ impl<'a> CanvasBuilder<'a> {
 
     fn build(mut self) -> Canvas {
         let mut incoming = vec![Vec::new(); self.canvas.items.len()];
-        for (from, link, expects, name) in std::mem::take(&mut self.pending) {
+        let mut pending = std::mem::take(&mut self.pending);
+        // Items are built in order, so this is already sorted; stable, and linear then.
+        // `Canvas::references_from` relies on it to binary-search.
+        pending.sort_by_key(|(from, ..)| *from);
+        for (from, link, expects, name) in pending {
             let target = match self.canvas.names.get(&name.text) {
                 Some(Definition::Item(t)) if self.canvas.item(*t).kind == expects => Target::Item(*t),
                 Some(other) => Target::WrongKind(*other),

@@ -32,7 +32,7 @@ pub struct Canvas {
     pub sections: Vec<Section>,
     /// Every item, in source order (features rely on it, e.g. to binary-search by offset).
     pub items: Vec<Item>,
-    /// Every reference an item makes, in source order.
+    /// Every reference an item makes, in source order (so sorted by `from`).
     pub references: Vec<Reference>,
     /// Each identifier's first definition.
     pub names: FxHashMap<SmolStr, Definition>,
@@ -332,9 +332,11 @@ impl Canvas {
         self.names.get(name).copied()
     }
 
-    /// The references one item makes through `link`.
+    /// The references one item makes through `link`. References are sorted by the item
+    /// that makes them, so this is a binary search, not a scan of the canvas.
     pub fn references_from(&self, from: ItemId, link: Link) -> impl Iterator<Item = &Reference> + '_ {
-        self.references.iter().filter(move |r| r.from == from && r.link == link)
+        let start = self.references.partition_point(|r| r.from < from);
+        self.references[start..].iter().take_while(move |r| r.from == from).filter(move |r| r.link == link)
     }
 
     /// The resolved targets of one item's references through `link` (e.g. the pains a reliever relieves).

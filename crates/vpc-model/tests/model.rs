@@ -382,3 +382,37 @@ fn duplicate_id_points_at_the_first_definition() {
     assert_eq!(&text[d.related[0].span.range()], "a");
     assert!(d.related[0].span.start < d.span.start);
 }
+
+#[test]
+fn references_from_finds_the_same_as_a_scan() {
+    for name in ["wedding", "marketplace", "outcomes", "flawed", "ride-hailing"] {
+        let text =
+            std::fs::read_to_string(format!("{}/../../examples/{name}.vpc", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let a = check(&text, &LintConfig::default()).1;
+        for canvas in &a.canvases {
+            for id in canvas.item_ids() {
+                for link in [Link::Job, Link::Serves, Link::Relieves, Link::Creates, Link::Via, Link::Addresses] {
+                    let fast: Vec<&Reference> = canvas.references_from(id, link).collect();
+                    let scan: Vec<&Reference> =
+                        canvas.references.iter().filter(|r| r.from == id && r.link == link).collect();
+                    assert_eq!(fast, scan, "{name}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn thousands_of_attributes_on_one_item_are_each_reported_once() {
+    // Once quadratic (each key compared with every earlier one): 4.6 s at 1 MB.
+    let mut text = String::from("canvas c \"C\" { segment s \"S\" { pain p \"P\" { severity: light");
+    for n in 0..20_000 {
+        text.push_str(&format!(", k{n}: x"));
+    }
+    text.push_str(", k7: y, severity: moderate } } value-map {} }\n");
+    let a = check(&text, &LintConfig::default()).1;
+    let count = |code: Code| a.diagnostics.iter().filter(|d| d.code == code).count();
+    assert_eq!(count(Code::UnknownAttribute), 20_001);
+    assert_eq!(count(Code::DuplicateAttribute), 2);
+    assert_eq!(a.canvases[0].items[0].rank.word(), Some("moderate"), "the last one counts");
+}
