@@ -2,6 +2,9 @@
 
 use std::fmt::Write;
 
+mod adversarial;
+pub use adversarial::{FAMILIES, adversarial};
+
 /// A `.vpc` file of roughly `bytes` bytes: canvases of about 300 items each, every
 /// kind of item and attribute, references in both directions, a comment here and
 /// there, and a few warnings (unrelieved pains, unranked jobs), as in real files.
