@@ -182,3 +182,30 @@ fn duplicate_id_points_at_the_first_definition() {
     assert_eq!(&text[d.related[0].span.range()], "a");
     assert!(d.related[0].span.start < d.span.start);
 }
+
+#[test]
+fn a_stray_word_on_an_item_line_gives_diagnostics_on_that_line_only() {
+    // Spec §2, "Error recovery": the `{ … }` after the stray text still belongs to
+    // `pain a` and does not close the segment, so `b` stays in it and is relieved, and
+    // the value map is read.
+    let text = r#"canvas c "C" {
+  segment s "S" {
+    pain a "A" x "" { severity: severe }
+    pain b "B" { severity: light }
+  }
+  value-map "M" {
+    reliever r "R" { relieves: b }
+  }
+}
+"#;
+    let (parse, a) = check(text, &LintConfig::default());
+    let line = |offset: usize| text[..offset].matches('\n').count() + 1;
+    assert!(!parse.errors.is_empty());
+    assert!(parse.errors.iter().all(|e| line(e.span.start) == 3), "{:?}", parse.errors);
+    let on_lines: Vec<_> = a.diagnostics.iter().map(|d| (line(d.span.start), d.code.as_str())).collect();
+    // `a` is severe and nothing relieves it: that warning is right, and on line 3 too.
+    assert_eq!(on_lines, [(3, "syntax-error"), (3, "unrelieved-pain")], "{:#?}", a.diagnostics);
+    let canvas = &a.canvases[0];
+    let b = canvas.items.iter().find(|i| i.id.as_ref().is_some_and(|id| id.text == "b")).unwrap();
+    assert!(b.section.is_some());
+}

@@ -44,7 +44,7 @@ pub(crate) fn parse_tokens<'s>(
     text: &'s str,
     parallel: bool,
     reported: &(impl Fn(usize) -> bool + Sync),
-    convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> SyntaxError + Sync,
+    convert: impl Fn(&Rich<'_, Tok<'_>, CSpan>) -> SyntaxError + Sync,
 ) -> (Vec<Block>, ErrorList) {
     let len = text.len();
     let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(tokens, text, i)).collect();
@@ -96,11 +96,10 @@ fn parse_chunks<'s>(
     text: &'s str,
     chunks: &[(usize, usize, usize)],
     reported: &(impl Fn(usize) -> bool + Sync),
-    convert: &(impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> SyntaxError + Sync),
+    convert: &(impl Fn(&Rich<'_, Tok<'_>, CSpan>) -> SyntaxError + Sync),
 ) -> (Vec<Block>, ErrorList) {
     let (Some(first), Some(last)) = (chunks.first(), chunks.last()) else { return (Vec::new(), ErrorList::default()) };
     let base = first.0;
-    let toks: Vec<(Tok<'s>, CSpan)> = tokens[base..last.1].iter().map(|t| (t.tok(text), t.span())).collect();
     let closed = braces_closed_on_their_line(&tokens[base..last.1]);
     // Most canvases have no syntax errors: parse first with an error type that costs
     // next to nothing (where it is), and only when something went wrong again with
@@ -111,7 +110,7 @@ fn parse_chunks<'s>(
     let mut canvases = Vec::new();
     let mut errors = ErrorList::default();
     for &(from, to, eoi) in chunks {
-        let input = |to: usize, eoi: usize| toks[from - base..to - base].split_token_span(CSpan::from(eoi..eoi));
+        let input = |to: usize, eoi: usize| Tokens { tokens: &tokens[from..to], text, eoi };
         let (blocks, cheap_errors) = cheap.parse(input(to, eoi)).into_output_errors();
         canvases.extend(blocks.unwrap_or_default());
         let mut starts: Vec<usize> = cheap_errors.iter().map(|e| e.span().start).filter(|&s| !reported(s)).collect();
@@ -135,7 +134,7 @@ fn parse_chunks<'s>(
         if room == 0 {
             continue;
         }
-        let rich = rich.get_or_insert_with(|| file::<_, Extra<'_, 's>>(&closed));
+        let rich = rich.get_or_insert_with(|| file::<_, Extra<'_, '_>>(&closed));
         let (_, rich_errors) = rich.parse(input(to, eoi)).into_output_errors();
         let mut worded: Vec<SyntaxError> =
             rich_errors.iter().filter(|e| e.span().start < stop && !reported(e.span().start)).map(convert).collect();
@@ -145,6 +144,73 @@ fn parse_chunks<'s>(
         }
     }
     (canvases, errors)
+}
+
+/// The lexer's compact tokens as the parser's input: each [`Tok`] is made when the
+/// parser reads it, so that no second copy of the tokens (four times their size) exists.
+#[derive(Clone, Copy)]
+struct Tokens<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    /// Where the input ends (the start of the next canvas, or the end of the text).
+    eoi: usize,
+}
+
+impl<'a> chumsky::input::Input<'a> for Tokens<'a> {
+    type Span = CSpan;
+    type Token = Tok<'a>;
+    type MaybeToken = Tok<'a>;
+    type Cursor = usize;
+    type Cache = Self;
+
+    fn begin(self) -> (usize, Self) {
+        (0, self)
+    }
+
+    fn cursor_location(cursor: &usize) -> usize {
+        *cursor
+    }
+
+    unsafe fn next_maybe(this: &mut Self, cursor: &mut usize) -> Option<Tok<'a>> {
+        let token = this.tokens.get(*cursor)?;
+        *cursor += 1;
+        Some(token.tok(this.text))
+    }
+
+    /// From the start of the first token to the end of the last one; as chumsky's
+    /// mapped inputs do, an empty range runs from the next token back to the end of the
+    /// previous one (or to the end of the input).
+    unsafe fn span(this: &mut Self, range: std::ops::Range<&usize>) -> CSpan {
+        let Some(first) = this.tokens.get(*range.start) else { return CSpan::empty(this.eoi) };
+        let end = match *range.end {
+            0 => this.eoi,
+            n => this.tokens.get(n - 1).map_or(this.eoi, |t| t.span().end),
+        };
+        CSpan::new(first.span().start, end)
+    }
+}
+
+impl<'a> ValueInput<'a> for Tokens<'a> {
+    unsafe fn next(this: &mut Self, cursor: &mut usize) -> Option<Tok<'a>> {
+        // SAFETY: the same contract as `next_maybe`, which is all this does.
+        unsafe { Self::next_maybe(this, cursor) }
+    }
+}
+
+/// What a repeated rule found, without the `None`s of text that was skipped: junk can
+/// bring one per line, and a `None` takes the room of a whole block.
+struct Found<T>(Vec<T>);
+
+impl<T> Default for Found<T> {
+    fn default() -> Self {
+        Found(Vec::new())
+    }
+}
+
+impl<T> chumsky::container::Container<Option<T>> for Found<T> {
+    fn push(&mut self, item: Option<T>) {
+        self.0.extend(item);
+    }
 }
 
 /// Where each `{` starts whose `}` is on the same line (in order): junk skipping
@@ -311,12 +377,12 @@ where
         .boxed();
     let attribute_block = tk(Kind::LBrace)
         .map_with(|_, e| e.span())
-        .then(attribute.clone().repeated().collect::<Vec<_>>())
+        .then(attribute.clone().repeated().collect::<Found<Attribute>>())
         .then(item_close)
         .map_with(|((l_brace, attributes), r_brace), e| AttributeBlock {
             l_brace,
             r_brace,
-            attributes: attributes.into_iter().flatten().collect(),
+            attributes: attributes.0,
             span: e.span(),
         })
         .boxed();
@@ -405,40 +471,23 @@ where
             .boxed()
     };
     let member = choice((item.clone(), attribute.clone().map(|a| a.map(Member::Attribute)))).boxed();
-    let build_block = |(((kind, keyword), ((id, title), l_brace)), members, r_brace): (
-        BlockHead,
-        Vec<Option<Member>>,
-        Option<Span>,
-    ),
-                       span: Span| Block {
-        kind,
-        keyword,
-        id,
-        title,
-        l_brace,
-        r_brace,
-        members: members.into_iter().flatten().collect(),
-        span,
-    };
+    let build_block =
+        |(((kind, keyword), ((id, title), l_brace)), members, r_brace): (BlockHead, Found<Member>, Option<Span>),
+         span: Span| Block { kind, keyword, id, title, l_brace, r_brace, members: members.0, span };
 
     let section = block_head(&[BlockKind::Segment, BlockKind::ValueMap], "`segment` or `value-map`")
-        .then(member.clone().repeated().collect::<Vec<_>>())
+        .then(member.clone().repeated().collect::<Found<Member>>())
         .then(block_close(choice((any_block_start.clone(), end())).boxed()))
         .map_with(move |((h, m), r), e| build_block((h, m, r), e.span()))
         .boxed();
 
     let canvas = block_head(&[BlockKind::Canvas], "`canvas`")
-        .then(choice((section.map(|s| Some(Member::Block(s))), member)).repeated().collect::<Vec<_>>())
+        .then(choice((section.map(|s| Some(Member::Block(s))), member)).repeated().collect::<Found<Member>>())
         .then(block_close(choice((canvas_start.clone(), end())).boxed()))
         .map_with(move |((h, m), r), e| Some(build_block((h, m, r), e.span())))
         .boxed();
 
     // Text outside any canvas: skipped up to the next `canvas` that starts a line.
     let top_junk = any().then(any().and_is(canvas_start.not()).repeated()).to(None);
-    canvas
-        .recover_with(via_parser(top_junk))
-        .repeated()
-        .collect::<Vec<Option<Block>>>()
-        .then_ignore(end())
-        .map(|c| c.into_iter().flatten().collect())
+    canvas.recover_with(via_parser(top_junk)).repeated().collect::<Found<Block>>().then_ignore(end()).map(|c| c.0)
 }
