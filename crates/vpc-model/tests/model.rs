@@ -204,7 +204,7 @@ fn a_stray_word_on_an_item_line_gives_diagnostics_on_that_line_only() {
     assert!(parse.errors.iter().all(|e| line(e.span.start) == 3), "{:?}", parse.errors);
     let on_lines: Vec<_> = a.diagnostics.iter().map(|d| (line(d.span.start), d.code.as_str())).collect();
     // `a` is severe and nothing relieves it: that warning is right, and on line 3 too.
-    assert_eq!(on_lines, [(3, "syntax-error"), (3, "unrelieved-pain")], "{:#?}", a.diagnostics);
+    assert_eq!(on_lines, [(3, "unrelieved-pain"), (3, "syntax-error")], "{:#?}", a.diagnostics);
     let canvas = &a.canvases[0];
     let b = canvas.items.iter().find(|i| i.id.as_ref().is_some_and(|id| id.text == "b")).unwrap();
     assert!(b.section.is_some());
