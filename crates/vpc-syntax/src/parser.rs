@@ -113,15 +113,18 @@ fn parse_chunks<'s>(
         let input = |to: usize, eoi: usize| Tokens { tokens: &tokens[from..to], text, eoi };
         let (blocks, cheap_errors) = cheap.parse(input(to, eoi)).into_output_errors();
         canvases.extend(blocks.unwrap_or_default());
-        let mut starts: Vec<usize> = cheap_errors.iter().map(|e| e.span().start).filter(|&s| !reported(s)).collect();
-        if starts.is_empty() {
+        let mut starts: Vec<usize> = cheap_errors.iter().map(|e| e.span().start).collect();
+        if starts.iter().all(|&s| reported(s)) {
             continue;
         }
         // Word only the errors that can still be reported (see `ErrorList`): parse again
         // up to the end of the line where the first error beyond them is, and keep the
         // errors before it. Each worded error costs far more memory than the text it is
         // about, and junk can bring one every two bytes.
+        // Errors at text the lexer reported count too: they are as many as the lexer's
+        // errors there, and wording them is what costs.
         starts.sort_unstable();
+        starts.dedup();
         let room = (MAX_SYNTAX_ERRORS + 1).saturating_sub(errors.len());
         let (to, eoi, stop) = match starts.get(room) {
             None => (to, eoi, usize::MAX),
