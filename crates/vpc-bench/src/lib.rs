@@ -2,6 +2,8 @@
 //! hostile ones ([`hostile`]), and the adversarial benchmark ([`hostile_bench`]).
 
 use std::fmt::Write;
+mod adversarial;
+pub use adversarial::{FAMILIES, adversarial};
 
 pub mod hostile;
 pub mod hostile_bench;

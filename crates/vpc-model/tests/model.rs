@@ -416,3 +416,30 @@ fn thousands_of_attributes_on_one_item_are_each_reported_once() {
     assert_eq!(count(Code::DuplicateAttribute), 2);
     assert_eq!(a.canvases[0].items[0].rank.word(), Some("moderate"), "the last one counts");
 }
+
+#[test]
+fn a_stray_word_on_an_item_line_gives_diagnostics_on_that_line_only() {
+    // Spec §2, "Error recovery": the `{ … }` after the stray text still belongs to
+    // `pain a` and does not close the segment, so `b` stays in it and is relieved, and
+    // the value map is read.
+    let text = r#"canvas c "C" {
+  segment s "S" {
+    pain a "A" x "" { severity: severe }
+    pain b "B" { severity: light }
+  }
+  value-map "M" {
+    reliever r "R" { relieves: b }
+  }
+}
+"#;
+    let (parse, a) = check(text, &LintConfig::default());
+    let line = |offset: usize| text[..offset].matches('\n').count() + 1;
+    assert!(!parse.errors.is_empty());
+    assert!(parse.errors.iter().all(|e| line(e.span.start) == 3), "{:?}", parse.errors);
+    let on_lines: Vec<_> = a.diagnostics.iter().map(|d| (line(d.span.start), d.code.as_str())).collect();
+    // `a` is severe and nothing relieves it: that warning is right, and on line 3 too.
+    assert_eq!(on_lines, [(3, "unrelieved-pain"), (3, "syntax-error")], "{:#?}", a.diagnostics);
+    let canvas = &a.canvases[0];
+    let b = canvas.items.iter().find(|i| i.id.as_ref().is_some_and(|id| id.text == "b")).unwrap();
+    assert!(b.section.is_some());
+}

@@ -7,7 +7,7 @@
 
 use logos::Logos;
 
-use crate::{Span, SyntaxError};
+use crate::{ErrorList, Span, SyntaxError};
 
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
 #[logos(skip r"[ \t\f]+")]
@@ -172,7 +172,8 @@ impl std::fmt::Display for Tok<'_> {
 pub struct Lexed {
     pub tokens: Vec<Token>,
     pub comments: Vec<Span>,
-    pub errors: Vec<SyntaxError>,
+    /// In the order found; the stream of errors about deep lists follows the others.
+    pub errors: ErrorList,
 }
 
 /// Lists nested deeper than this are cut off with an error, so that no later
@@ -224,8 +225,10 @@ pub fn lex(text: &str) -> Lexed {
                     && prev.kind == TokenKind::Error
                     && prev.span().end == span.start
                 {
-                    *prev = Token::new(TokenKind::Error, prev.span().cover(span), prev.bol);
-                    if let Some(e) = out.errors.last_mut() {
+                    let before = prev.span();
+                    *prev = Token::new(TokenKind::Error, before.cover(span), prev.bol);
+                    // (Unless that error was not kept: see [`ErrorList`].)
+                    if let Some(e) = out.errors.last_mut().filter(|e| e.span == before) {
                         e.span.end = span.end;
                         e.message = unexpected_text_message(&text[prev.span().range()]);
                     }
@@ -254,11 +257,21 @@ fn unexpected_text_message(text: &str) -> String {
 }
 
 /// Replace every list nested deeper than [`MAX_LIST_DEPTH`] with one error token.
+///
+/// The tokens are compacted in place in one pass (a token is only ever written at or
+/// before where it was read), so that a file of many deep lists costs no more than one
+/// of a single deep list per byte.
 fn cut_deep_lists(lexed: &mut Lexed) {
+    let tokens = &mut lexed.tokens;
+    // Found in order among themselves, but after the lexer's other errors: kept apart
+    // until the end, so that each list of errors stays in order.
+    let mut errors = ErrorList::default();
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < lexed.tokens.len() {
-        match lexed.tokens[i].kind {
+    let mut read = 0;
+    let mut write = 0;
+    while read < tokens.len() {
+        let token = tokens[read];
+        match token.kind {
             TokenKind::LBracket => depth += 1,
             TokenKind::RBracket => depth = depth.saturating_sub(1),
             TokenKind::RBrace => depth = 0,
@@ -267,11 +280,10 @@ fn cut_deep_lists(lexed: &mut Lexed) {
         if depth > MAX_LIST_DEPTH {
             // Swallow up to the bracket that closes this one, or to the next line that starts
             // with a word (a new item), or to the end.
-            let start = i;
             let mut inner = 1usize;
-            let mut j = i + 1;
-            while j < lexed.tokens.len() {
-                let tok = lexed.tokens[j];
+            let mut end = read + 1;
+            while end < tokens.len() {
+                let tok = tokens[end];
                 if tok.bol && matches!(tok.kind, TokenKind::Ident | TokenKind::RBrace) {
                     break;
                 }
@@ -280,29 +292,34 @@ fn cut_deep_lists(lexed: &mut Lexed) {
                     TokenKind::RBracket => {
                         inner -= 1;
                         if inner == 0 {
-                            j += 1;
+                            end += 1;
                             break;
                         }
                     }
                     _ => {}
                 }
-                j += 1;
+                end += 1;
             }
-            let span = lexed.tokens[start].span().cover(lexed.tokens[j - 1].span());
-            lexed.errors.push(SyntaxError::new(
+            let span = token.span().cover(tokens[end - 1].span());
+            errors.push(SyntaxError::new(
                 Span::new(span.start, span.start + 1),
                 format!("lists cannot be nested more than {MAX_LIST_DEPTH} deep"),
             ));
-            let bol = lexed.tokens[start].bol;
-            lexed.tokens.splice(start..j, [Token::new(TokenKind::Error, span, bol)]);
+            tokens[write] = Token::new(TokenKind::Error, span, token.bol);
             depth -= 1;
+            read = end;
+        } else {
+            tokens[write] = token;
+            read += 1;
         }
-        i += 1;
+        write += 1;
     }
+    tokens.truncate(write);
+    lexed.errors.append(errors);
 }
 
 /// Report unknown escapes and `\u{…}` that are no Unicode scalar value.
-fn check_escapes(literal: &str, offset: usize, errors: &mut Vec<SyntaxError>) {
+fn check_escapes(literal: &str, offset: usize, errors: &mut ErrorList) {
     let mut chars = literal.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
@@ -465,9 +482,9 @@ mod tests {
         for text in ["plain", "a \"quote\"", "back\\slash", "line\nbreak\ttab\r", "bell\u{7} 😀"] {
             let literal = format!("\"{}\"", escape(text));
             assert_eq!(unescape(&literal), text);
-            let mut errors = Vec::new();
+            let mut errors = ErrorList::default();
             check_escapes(&literal, 0, &mut errors);
-            assert_eq!(errors, [], "{literal}");
+            assert_eq!(*errors, [], "{literal}");
         }
     }
 

@@ -33,6 +33,79 @@ impl SyntaxError {
     }
 }
 
+/// At most this many syntax errors are reported for one text, followed by one error
+/// saying that more were not reported. Hostile text can hold an error every two
+/// bytes; nobody reads a million of them, and keeping them would cost memory many
+/// times the size of the text. The whole text is still parsed.
+pub const MAX_SYNTAX_ERRORS: usize = 1000;
+
+/// Syntax errors in the order they were found (which is their order in the text),
+/// of which only the first [`MAX_SYNTAX_ERRORS`] + 1 are kept: enough to know that
+/// the report must stop after the first [`MAX_SYNTAX_ERRORS`]. Derefs to the errors kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ErrorList {
+    errors: Vec<SyntaxError>,
+    /// Where the first error that was not kept starts (the earliest of each list appended).
+    dropped: Option<usize>,
+}
+
+impl ErrorList {
+    /// Keep `error`, unless [`MAX_SYNTAX_ERRORS`] + 1 errors are kept already.
+    pub fn push(&mut self, error: SyntaxError) {
+        if self.errors.len() <= MAX_SYNTAX_ERRORS {
+            self.errors.push(error);
+        } else {
+            self.drop_from(error.span.start);
+        }
+    }
+
+    /// Add a list found apart from this one (each list in order; not one after the other).
+    pub fn append(&mut self, other: ErrorList) {
+        self.errors.extend(other.errors);
+        if let Some(at) = other.dropped {
+            self.drop_from(at);
+        }
+    }
+
+    /// Note that errors from `at` on were not kept.
+    pub(crate) fn drop_from(&mut self, at: usize) {
+        self.dropped = Some(self.dropped.map_or(at, |d| d.min(at)));
+    }
+
+    /// The errors to report, sorted by position: at most [`MAX_SYNTAX_ERRORS`] of them
+    /// and, when there were more, one last error that says so, where they start.
+    pub fn into_sorted(mut self) -> Vec<SyntaxError> {
+        self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        self.errors.dedup();
+        if self.errors.len() > MAX_SYNTAX_ERRORS {
+            self.drop_from(self.errors[MAX_SYNTAX_ERRORS].span.start);
+        }
+        if let Some(at) = self.dropped {
+            self.errors.retain(|e| e.span.start < at);
+            self.errors.push(SyntaxError::new(
+                Span::empty(at),
+                format!(
+                    "more than {MAX_SYNTAX_ERRORS} syntax errors: the ones from here on are not reported; fix those above and check again"
+                ),
+            ));
+        }
+        self.errors
+    }
+}
+
+impl std::ops::Deref for ErrorList {
+    type Target = [SyntaxError];
+    fn deref(&self) -> &[SyntaxError] {
+        &self.errors
+    }
+}
+
+impl std::ops::DerefMut for ErrorList {
+    fn deref_mut(&mut self) -> &mut [SyntaxError] {
+        &mut self.errors
+    }
+}
+
 /// The result of [`parse`]: always a tree, plus the errors found on the way.
 #[derive(Clone, Debug, Default)]
 pub struct Parse {
@@ -55,32 +128,40 @@ pub fn parse_with_tokens(text: &str) -> (Parse, Vec<lexer::Token>) {
 /// `parallel`: large files may be parsed on every core (`false` only in tests, which
 /// check that both ways give the same result).
 fn parse_lexed(text: &str, lexed: lexer::Lexed, parallel: bool) -> (Parse, Vec<lexer::Token>) {
-    let error_tokens: Vec<Span> =
-        lexed.tokens.iter().filter(|t| t.kind == lexer::TokenKind::Error).map(|t| t.span()).collect();
-    let (canvases, parse_errors) = parser::parse_tokens(&lexed.tokens, text, parallel, |e| {
-        // The lexer has already reported text that is no token; don't repeat it.
-        let found = e.span().start;
-        (!error_tokens.iter().any(|s| s.start == found)).then(|| convert_error(e, &lexed.tokens, text.len()))
-    });
+    // Where the text that is no token starts, in order (as the tokens are).
+    let error_starts: Vec<usize> =
+        lexed.tokens.iter().filter(|t| t.kind == lexer::TokenKind::Error).map(|t| t.span().start).collect();
+    // The lexer has already reported text that is no token: the parser doesn't repeat it.
+    // A binary search: junk can bring one such token and one parser error per line.
+    let reported = |start: usize| error_starts.binary_search(&start).is_ok();
+    let (canvases, parse_errors) =
+        parser::parse_tokens(&lexed.tokens, text, parallel, &reported, |e| convert_error(e, &lexed.tokens, text));
     let mut errors = lexed.errors;
-    errors.extend(parse_errors);
+    errors.append(parse_errors);
     let file = SourceFile {
         canvases,
         comments: lexed.comments.iter().map(|s| ast::Comment { span: *s, text: text[s.range()].to_string() }).collect(),
     };
-    check_structure(&file, &mut errors);
-    errors.sort_by_key(|e| (e.span.start, e.span.end));
-    errors.dedup();
-    (Parse { file, errors }, lexed.tokens)
+    let mut structure = ErrorList::default();
+    check_structure(&file, &mut structure);
+    errors.append(structure);
+    (Parse { file, errors: errors.into_sorted() }, lexed.tokens)
 }
 
 /// Turn chumsky's error into one a canvas author understands, placed as the spec says:
 /// a token that is missing before a line break gets an empty range after the last token.
-fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, Span>, tokens: &[lexer::Token], len: usize) -> SyntaxError {
+///
+/// But where a new attribute or item may start, a line that starts with neither (nor
+/// with a `}` or a block) is itself the error: it is reported there, on its own line.
+fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, Span>, tokens: &[lexer::Token], text: &str) -> SyntaxError {
+    let len = text.len();
     let start = e.span().start;
     let idx = tokens.partition_point(|t| t.span().start < start);
     let at_eof = idx >= tokens.len();
-    let at_line_start = !at_eof && tokens[idx].bol && idx > 0;
+    let expects_member = matches!(e.reason(), RichReason::ExpectedFound { expected, .. }
+        if expected.iter().any(|p| matches!(p, RichPattern::Label(l) if *l == "an attribute")));
+    let at_line_start =
+        !at_eof && tokens[idx].bol && idx > 0 && (!expects_member || starts_or_ends_a_block(tokens, text, idx));
     let mut span = Span::new(start, e.span().end.max(start));
     if (at_eof || at_line_start) && idx > 0 {
         span = Span::empty(tokens[idx - 1].span().end);
@@ -117,11 +198,48 @@ fn convert_error(e: &chumsky::error::Rich<'_, Tok<'_>, Span>, tokens: &[lexer::T
     SyntaxError { span, message }
 }
 
+/// Does token `i` start an item or a block (a keyword and then a name or title), or
+/// close a block?
+fn starts_or_ends_a_block(tokens: &[lexer::Token], text: &str, i: usize) -> bool {
+    use lexer::TokenKind;
+    let next = tokens.get(i + 1).map(|t| t.kind);
+    match tokens[i].kind {
+        TokenKind::RBrace => true,
+        TokenKind::Ident => {
+            let word = text.get(tokens[i].span().range()).unwrap_or_default();
+            (ItemKind::from_keyword(word).is_some() && matches!(next, Some(TokenKind::Ident | TokenKind::Str)))
+                || (BlockKind::from_keyword(word).is_some()
+                    && matches!(next, Some(TokenKind::Ident | TokenKind::Str | TokenKind::LBrace)))
+        }
+        _ => false,
+    }
+}
+
 fn expected_message(words: &[String], found: &str) -> String {
     let has = |w: &str| words.iter().any(|x| x == w);
     let at_end = found == "the end of the line" || found == "the end of the file";
+    // Where an attribute may start, a `,` is only allowed after one (the optional `,`
+    // after skipped text): not worth naming.
+    let fewer: Vec<String>;
+    let words = if has("an attribute") && !at_end {
+        fewer = words.iter().filter(|w| *w != "`,`").cloned().collect();
+        &fewer[..]
+    } else {
+        words
+    };
+    let has = |w: &str| words.iter().any(|x| x == w);
     if has("`}`") && at_end && !has("a value") {
         return "missing `}`: add one to close this block".to_string();
+    }
+    if has(parser::AFTER_HEAD) {
+        return format!(
+            "{found} after the item's title is not allowed: remove it (the item's attributes go inside its `{{ … }}`)"
+        );
+    }
+    if has(parser::AFTER_BLOCK) {
+        return format!(
+            "{found} after the item's `{{ … }}` is not allowed: remove it, or start a new line for what follows"
+        );
     }
     if words == ["a value"] && at_end {
         return "missing value: write it after the `:`, on the same line".to_string();
@@ -153,7 +271,7 @@ fn expected_message(words: &[String], found: &str) -> String {
 
 /// Rules of the grammar that are easier to check on the tree: titles, and items in
 /// the block they belong in.
-fn check_structure(file: &SourceFile, errors: &mut Vec<SyntaxError>) {
+fn check_structure(file: &SourceFile, errors: &mut ErrorList) {
     for canvas in &file.canvases {
         missing_title(canvas.kind.keyword(), canvas.keyword, canvas.id.as_ref(), canvas.title.as_ref(), errors);
         for member in &canvas.members {
@@ -173,7 +291,7 @@ fn check_structure(file: &SourceFile, errors: &mut Vec<SyntaxError>) {
     }
 }
 
-fn check_item(item: &Item, parent: Option<BlockKind>, errors: &mut Vec<SyntaxError>) {
+fn check_item(item: &Item, parent: Option<BlockKind>, errors: &mut ErrorList) {
     missing_title(item.kind.keyword(), item.keyword, item.id.as_ref(), item.title.as_ref(), errors);
     let home = item.kind.section();
     if parent != Some(home) {
@@ -188,7 +306,7 @@ fn check_item(item: &Item, parent: Option<BlockKind>, errors: &mut Vec<SyntaxErr
     }
 }
 
-fn missing_title(keyword: &str, kw: Span, id: Option<&Name>, title: Option<&Str>, errors: &mut Vec<SyntaxError>) {
+fn missing_title(keyword: &str, kw: Span, id: Option<&Name>, title: Option<&Str>, errors: &mut ErrorList) {
     if title.is_some() {
         return;
     }

@@ -16,6 +16,17 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
+    /// How many bytes before offset `n * BLOCK` continue a character (UTF-8 bytes
+    /// `10xxxxxx`): a column is then found by looking at no more than `BLOCK` bytes,
+    /// however long its line is (a one-line file of errors asks for many columns).
+    continuations: Vec<u32>,
+}
+
+/// Bytes per entry of [`LineIndex::continuations`].
+const BLOCK: usize = 256;
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 impl LineIndex {
@@ -30,7 +41,22 @@ impl LineIndex {
             }
             line_starts.push(i + 1);
         }
-        LineIndex { line_starts }
+        let mut continuations = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut before = 0u32;
+        continuations.push(0);
+        for block in bytes.chunks(BLOCK) {
+            before = before.saturating_add(block.iter().filter(|&&b| is_continuation(b)).count() as u32);
+            continuations.push(before);
+        }
+        LineIndex { line_starts, continuations }
+    }
+
+    /// How many bytes before `offset` continue a character.
+    fn continuations_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let whole = self.continuations.get(block).map_or(0, |&n| n as usize);
+        let rest = text.as_bytes().get(block * BLOCK..offset).unwrap_or_default();
+        whole + rest.iter().filter(|&&b| is_continuation(b)).count()
     }
 
     pub fn line_count(&self) -> usize {
@@ -54,7 +80,9 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let col = text.get(self.line_starts[line]..offset).map_or(0, |s| s.chars().count());
+        // Characters = bytes that start one (both offsets are on character boundaries).
+        let start = self.line_starts[line].min(offset);
+        let col = (offset - start) - (self.continuations_before(text, offset) - self.continuations_before(text, start));
         LineCol { line, col }
     }
 
@@ -78,5 +106,17 @@ mod tests {
         assert_eq!(idx.line_col(text, text.len()), LineCol { line: 3, col: 1 });
         // The `\n` of `\r\n` still belongs to line 0.
         assert_eq!(idx.line_col(text, 2), LineCol { line: 0, col: 2 });
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_blocks() {
+        let text = format!("\u{feff}x\n{}", "aé😀\t".repeat(300));
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().skip(1) {
+            let line_start = if offset < 5 { 3 } else { 5 };
+            let expected = text[line_start..offset].chars().count();
+            assert_eq!(idx.line_col(&text, offset).col, expected, "at {offset}");
+        }
+        assert_eq!(idx.line_col(&text, text.len()), LineCol { line: 1, col: 1200 });
     }
 }

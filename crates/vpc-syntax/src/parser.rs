@@ -8,23 +8,28 @@
 //!
 //! Every rule is boxed: it keeps this crate's rebuilds fast and costs nothing at run time.
 
-use chumsky::error::{EmptyErr, LabelError};
+use chumsky::error::{Cheap, LabelError};
 use chumsky::extra::ParserExtra;
 use chumsky::input::ValueInput;
 use chumsky::prelude::*;
 use rayon::prelude::*;
 
-use crate::SyntaxError;
 use crate::ast::*;
 use crate::lexer::{Kind, Tok, Token, TokenKind, unescape_smol};
+use crate::{ErrorList, MAX_SYNTAX_ERRORS, SyntaxError};
 use smol_str::SmolStr;
 
 type CSpan = Span;
+/// What is expected after an item's head, and after its attribute block (error labels,
+/// worded by `expected_message`).
+pub(crate) const AFTER_HEAD: &str = "the item's `{ … }`";
+pub(crate) const AFTER_BLOCK: &str = "the end of the item";
 /// What a block's keyword and head parse to: `((kind, keyword), ((id, title), l_brace))`.
 type BlockHead = ((BlockKind, Span), ((Option<Name>, Option<Str>), Option<Span>));
 type Extra<'t, 's> = extra::Err<Rich<'t, Tok<'s>, CSpan>>;
 
-/// Parse the lexer's tokens; `convert` turns chumsky's errors into ours (or drops them).
+/// Parse the lexer's tokens; `convert` turns chumsky's errors into ours, except those
+/// `reported` already (by the lexer) where they start.
 ///
 /// Canvases are parsed one by one: top-level recovery already restarts at every
 /// `canvas` that starts a line, so each canvas's tokens parse on their own, and the
@@ -38,8 +43,9 @@ pub(crate) fn parse_tokens<'s>(
     tokens: &[Token],
     text: &'s str,
     parallel: bool,
-    convert: impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync,
-) -> (Vec<Block>, Vec<SyntaxError>) {
+    reported: &(impl Fn(usize) -> bool + Sync),
+    convert: impl Fn(&Rich<'_, Tok<'_>, CSpan>) -> SyntaxError + Sync,
+) -> (Vec<Block>, ErrorList) {
     let len = text.len();
     let mut starts: Vec<usize> = (1..tokens.len()).filter(|&i| starts_canvas(tokens, text, i)).collect();
     starts.insert(0, 0);
@@ -62,16 +68,16 @@ pub(crate) fn parse_tokens<'s>(
         (4 * rayon::current_num_threads()).max(tokens.len().div_ceil(GROUP_TOKENS))
     };
     let per_group = chunks.len().div_ceil(groups).max(1);
-    let parsed: Vec<(Vec<Block>, Vec<SyntaxError>)> = if groups == 1 {
-        vec![parse_chunks(tokens, text, &chunks, &convert)]
+    let parsed: Vec<(Vec<Block>, ErrorList)> = if groups == 1 {
+        vec![parse_chunks(tokens, text, &chunks, reported, &convert)]
     } else {
-        chunks.par_chunks(per_group).map(|group| parse_chunks(tokens, text, group, &convert)).collect()
+        chunks.par_chunks(per_group).map(|group| parse_chunks(tokens, text, group, reported, &convert)).collect()
     };
     let mut canvases = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = ErrorList::default();
     for (c, e) in parsed {
         canvases.extend(c);
-        errors.extend(e);
+        errors.append(e);
     }
     (canvases, errors)
 }
@@ -89,35 +95,148 @@ fn parse_chunks<'s>(
     tokens: &[Token],
     text: &'s str,
     chunks: &[(usize, usize, usize)],
-    convert: &(impl Fn(&Rich<'_, Tok<'s>, CSpan>) -> Option<SyntaxError> + Sync),
-) -> (Vec<Block>, Vec<SyntaxError>) {
-    let (Some(first), Some(last)) = (chunks.first(), chunks.last()) else { return (Vec::new(), Vec::new()) };
+    reported: &(impl Fn(usize) -> bool + Sync),
+    convert: &(impl Fn(&Rich<'_, Tok<'_>, CSpan>) -> SyntaxError + Sync),
+) -> (Vec<Block>, ErrorList) {
+    let (Some(first), Some(last)) = (chunks.first(), chunks.last()) else { return (Vec::new(), ErrorList::default()) };
     let base = first.0;
-    let toks: Vec<(Tok<'s>, CSpan)> = tokens[base..last.1].iter().map(|t| (t.tok(text), t.span())).collect();
+    let closed = braces_closed_on_their_line(&tokens[base..last.1]);
     // Most canvases have no syntax errors: parse first with an error type that costs
-    // nothing, and only when something went wrong again with errors worth reading.
-    // Both runs build the same tree: the error type never changes what is parsed.
-    // Parsers are built once per group (they cannot cross threads).
-    let cheap = file::<_, extra::Err<EmptyErr>>();
+    // next to nothing (where it is), and only when something went wrong again with
+    // errors worth reading. Both runs build the same tree: the error type never changes
+    // what is parsed. Parsers are built once per group (they cannot cross threads).
+    let cheap = file::<_, extra::Err<Cheap<CSpan>>>(&closed);
     let mut rich = None;
     let mut canvases = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = ErrorList::default();
     for &(from, to, eoi) in chunks {
-        let input = || toks[from - base..to - base].split_token_span(CSpan::from(eoi..eoi));
-        let (blocks, cheap_errors) = cheap.parse(input()).into_output_errors();
-        if cheap_errors.is_empty() {
-            canvases.extend(blocks.unwrap_or_default());
+        let input = |to: usize, eoi: usize| Tokens { tokens: &tokens[from..to], text, eoi };
+        let (blocks, cheap_errors) = cheap.parse(input(to, eoi)).into_output_errors();
+        canvases.extend(blocks.unwrap_or_default());
+        let mut starts: Vec<usize> = cheap_errors.iter().map(|e| e.span().start).collect();
+        if starts.iter().all(|&s| reported(s)) {
             continue;
         }
-        let rich = rich.get_or_insert_with(file::<_, Extra<'_, 's>>);
-        let (blocks, rich_errors) = rich.parse(input()).into_output_errors();
-        canvases.extend(blocks.unwrap_or_default());
-        errors.extend(rich_errors.iter().filter_map(convert));
+        // Word only the errors that can still be reported (see `ErrorList`): parse again
+        // up to the end of the line where the first error beyond them is, and keep the
+        // errors before it. Each worded error costs far more memory than the text it is
+        // about, and junk can bring one every two bytes.
+        // Errors at text the lexer reported count too: they are as many as the lexer's
+        // errors there, and wording them is what costs.
+        starts.sort_unstable();
+        starts.dedup();
+        let room = (MAX_SYNTAX_ERRORS + 1).saturating_sub(errors.len());
+        let (to, eoi, stop) = match starts.get(room) {
+            None => (to, eoi, usize::MAX),
+            Some(&stop) => {
+                errors.drop_from(stop);
+                let line_end = (from..to).find(|&i| tokens[i].span().start > stop && tokens[i].bol).unwrap_or(to);
+                (line_end, tokens.get(line_end).map_or(eoi, |t| t.span().start.min(eoi)), stop)
+            }
+        };
+        if room == 0 {
+            continue;
+        }
+        let rich = rich.get_or_insert_with(|| file::<_, Extra<'_, '_>>(&closed));
+        let (_, rich_errors) = rich.parse(input(to, eoi)).into_output_errors();
+        let mut worded: Vec<SyntaxError> =
+            rich_errors.iter().filter(|e| e.span().start < stop && !reported(e.span().start)).map(convert).collect();
+        worded.sort_by_key(|e| (e.span.start, e.span.end));
+        for e in worded {
+            errors.push(e);
+        }
     }
     (canvases, errors)
 }
 
-fn file<'t, 's: 't, I, E>() -> impl Parser<'t, I, Vec<Block>, E> + Clone
+/// The lexer's compact tokens as the parser's input: each [`Tok`] is made when the
+/// parser reads it, so that no second copy of the tokens (four times their size) exists.
+#[derive(Clone, Copy)]
+struct Tokens<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    /// Where the input ends (the start of the next canvas, or the end of the text).
+    eoi: usize,
+}
+
+impl<'a> chumsky::input::Input<'a> for Tokens<'a> {
+    type Span = CSpan;
+    type Token = Tok<'a>;
+    type MaybeToken = Tok<'a>;
+    type Cursor = usize;
+    type Cache = Self;
+
+    fn begin(self) -> (usize, Self) {
+        (0, self)
+    }
+
+    fn cursor_location(cursor: &usize) -> usize {
+        *cursor
+    }
+
+    unsafe fn next_maybe(this: &mut Self, cursor: &mut usize) -> Option<Tok<'a>> {
+        let token = this.tokens.get(*cursor)?;
+        *cursor += 1;
+        Some(token.tok(this.text))
+    }
+
+    /// From the start of the first token to the end of the last one; as chumsky's
+    /// mapped inputs do, an empty range runs from the next token back to the end of the
+    /// previous one (or to the end of the input).
+    unsafe fn span(this: &mut Self, range: std::ops::Range<&usize>) -> CSpan {
+        let Some(first) = this.tokens.get(*range.start) else { return CSpan::empty(this.eoi) };
+        let end = match *range.end {
+            0 => this.eoi,
+            n => this.tokens.get(n - 1).map_or(this.eoi, |t| t.span().end),
+        };
+        CSpan::new(first.span().start, end)
+    }
+}
+
+impl<'a> ValueInput<'a> for Tokens<'a> {
+    unsafe fn next(this: &mut Self, cursor: &mut usize) -> Option<Tok<'a>> {
+        // SAFETY: the same contract as `next_maybe`, which is all this does.
+        unsafe { Self::next_maybe(this, cursor) }
+    }
+}
+
+/// What a repeated rule found, without the `None`s of text that was skipped: junk can
+/// bring one per line, and a `None` takes the room of a whole block.
+struct Found<T>(Vec<T>);
+
+impl<T> Default for Found<T> {
+    fn default() -> Self {
+        Found(Vec::new())
+    }
+}
+
+impl<T> chumsky::container::Container<Option<T>> for Found<T> {
+    fn push(&mut self, item: Option<T>) {
+        self.0.extend(item);
+    }
+}
+
+/// Where each `{` starts whose `}` is on the same line (in order): junk skipping
+/// skips such a `{ … }` whole, so that its `}` never closes an enclosing block.
+fn braces_closed_on_their_line(tokens: &[Token]) -> Vec<usize> {
+    let mut closed = Vec::new();
+    let mut open = Vec::new();
+    for t in tokens {
+        if t.bol {
+            open.clear();
+        }
+        match t.kind {
+            TokenKind::LBrace => open.push(t.span().start),
+            TokenKind::RBrace => closed.extend(open.pop()),
+            _ => {}
+        }
+    }
+    closed.sort_unstable();
+    closed
+}
+
+/// The parser of a file; `closed` is [`braces_closed_on_their_line`] of its tokens.
+fn file<'t, 's: 't, I, E>(closed: &'t [usize]) -> impl Parser<'t, I, Vec<Block>, E> + Clone
 where
     I: ValueInput<'t, Token = Tok<'s>, Span = CSpan>,
     E: ParserExtra<'t, I, Context = (), State = ()> + 't,
@@ -155,20 +274,44 @@ where
 
     let hard = choice((tk(Kind::RBrace).ignored(), item_start.clone(), any_block_start.clone(), end())).boxed();
     let soft = choice((hard.clone(), tk(Kind::Comma).ignored(), any().filter(|t: &Tok| t.bol).ignored())).boxed();
+    // A `{ … }` that closes on its line, skipped whole by junk skipping (spec §2, "Error
+    // recovery"): its `}` must not close the block around the junk. Between such a `{`
+    // and its `}` every brace is paired, so counting them finds the `}`.
+    let line_group = custom(move |inp| {
+        let before = inp.cursor();
+        let found: Option<Tok<'s>> = inp.next();
+        let span: CSpan = inp.span_since(&before);
+        if !matches!(found, Some(Tok { kind: Kind::LBrace, .. })) || closed.binary_search(&span.start).is_err() {
+            return Err(LabelError::<'t, I, &'static str>::expected_found([], found.map(Into::into), span));
+        }
+        let mut depth = 1usize;
+        while depth > 0 {
+            match inp.next().map(|t: Tok<'s>| t.kind) {
+                Some(Kind::LBrace) => depth += 1,
+                Some(Kind::RBrace) => depth -= 1,
+                Some(_) => {}
+                None => break,
+            }
+        }
+        Ok(())
+    })
+    .boxed();
+    // One piece of junk that is not `stop`: a `{ … }` closed on its line, or any other token.
+    let junk_piece =
+        |stop: Boxed<'t, 't, I, (), E>| choice((line_group.clone(), any().ignored())).and_is(stop.not()).boxed();
     // At least one token of unreadable text, up to the next `,` (eaten), `}` or line end.
-    let junk = any()
-        .and_is(hard.clone().not())
-        .then(any().and_is(soft.clone().not()).repeated())
-        .then(tk(Kind::Comma).or_not())
+    let junk = junk_piece(hard.clone())
+        .then(junk_piece(soft.clone()).repeated())
+        .then(any().filter(|t: &Tok| t.kind == Kind::Comma && !t.bol).or_not())
         .ignored()
         .boxed();
 
     let value = recursive(|value| {
-        let list_junk = any()
-            .and_is(choice((hard.clone(), tk(Kind::Comma).ignored(), tk(Kind::RBracket).ignored())).not())
-            .repeated()
-            .at_least(1)
-            .map_with(|_, e| Value::Missing(e.span()));
+        let list_junk =
+            junk_piece(choice((hard.clone(), tk(Kind::Comma).ignored(), tk(Kind::RBracket).ignored())).boxed())
+                .repeated()
+                .at_least(1)
+                .map_with(|_, e| Value::Missing(e.span()));
         let list_close = tk(Kind::RBracket).ignored().recover_with(via_parser(
             choice((any().filter(|t: &Tok| t.bol).ignored(), tk(Kind::RBrace).ignored(), end())).rewind(),
         ));
@@ -188,7 +331,7 @@ where
     });
 
     let same_line = any().filter(|t: &Tok| !t.bol).rewind();
-    let value_junk = any().and_is(soft.clone().not()).repeated().at_least(1).map_with(|_, e| Value::Missing(e.span()));
+    let value_junk = junk_piece(soft.clone()).repeated().at_least(1).map_with(|_, e| Value::Missing(e.span()));
     let attr_value = same_line
         .ignore_then(value)
         .labelled("a value")
@@ -237,12 +380,12 @@ where
         .boxed();
     let attribute_block = tk(Kind::LBrace)
         .map_with(|_, e| e.span())
-        .then(attribute.clone().repeated().collect::<Vec<_>>())
+        .then(attribute.clone().repeated().collect::<Found<Attribute>>())
         .then(item_close)
         .map_with(|((l_brace, attributes), r_brace), e| AttributeBlock {
             l_brace,
             r_brace,
-            attributes: attributes.into_iter().flatten().collect(),
+            attributes: attributes.0,
             span: e.span(),
         })
         .boxed();
@@ -251,9 +394,61 @@ where
     if ItemKind::from_keyword(s).is_some() => (ItemKind::from_keyword(s).unwrap(), e.span()) };
     // A keyword right before the next item, block or `}` is an item without a title
     // (reported after parsing), so that the half-typed item does not swallow its block.
+    // What may follow an item's head: its attribute block, the end of its line or block,
+    // another item or block, or an attribute. Anything else on the line is skipped up to
+    // the attribute block (braces balanced), which still belongs to the item.
+    // What may follow an item's head or its attribute block on its line: the end of the
+    // line, a `}`, another item or block, or an attribute. A lookahead of two tokens that
+    // reports, when it fails, only the first: in `"title" x "…"`, `x` is unexpected, not
+    // an attribute `x` missing its `:`.
+    let item_follow = |label: &'static str| {
+        custom(move |inp| {
+            let start = inp.save();
+            let before = inp.cursor();
+            let first: Option<Tok<'s>> = inp.next();
+            let span: CSpan = inp.span_since(&before);
+            let second = inp.next().map(|t: Tok<'s>| t.kind);
+            inp.rewind(start);
+            let fits = match first {
+                None => true,
+                Some(t) if t.bol => true,
+                Some(Tok { kind: Kind::RBrace, .. }) => true,
+                Some(Tok { kind: Kind::Ident(word), .. }) => {
+                    second == Some(Kind::Colon)
+                        || (ItemKind::from_keyword(word).is_some()
+                            && matches!(second, Some(Kind::Ident(_) | Kind::Str(_))))
+                        || (BlockKind::from_keyword(word).is_some()
+                            && matches!(second, Some(Kind::Ident(_) | Kind::Str(_) | Kind::LBrace)))
+                }
+                _ => false,
+            };
+            if fits {
+                Ok(())
+            } else {
+                Err(LabelError::<'t, I, &'static str>::expected_found([label], first.map(Into::into), span))
+            }
+        })
+        .boxed()
+    };
+    let line_end = any().filter(|t: &Tok| t.bol).ignored();
+    // Text after an item's attribute block, on its line: skipped (braces balanced).
+    let after_block = item_follow(AFTER_BLOCK)
+        .recover_with(via_parser(junk_piece(choice((hard.clone(), line_end.clone())).boxed()).repeated().at_least(1)))
+        .boxed();
+    let with_block = attribute_block.then_ignore(after_block);
+    // Text between an item's head and its attribute block, on its line: skipped (braces
+    // balanced) up to the block, which still belongs to the item.
+    let after_head = choice((with_block.clone().map(Some), item_follow(AFTER_HEAD).to(None)))
+        .recover_with(via_parser(
+            junk_piece(choice((tk(Kind::LBrace).ignored(), hard.clone(), line_end)).boxed())
+                .repeated()
+                .at_least(1)
+                .ignore_then(with_block.or_not()),
+        ))
+        .boxed();
     let item = item_keyword
         .then(choice((head.clone(), hard.clone().rewind().to((None, None)))))
-        .then(attribute_block.or_not())
+        .then(after_head)
         .map_with(|(((kind, keyword), (id, title)), attributes), e| {
             Some(Member::Item(Item { kind, keyword, id, title, attributes, span: e.span() }))
         })
@@ -279,40 +474,23 @@ where
             .boxed()
     };
     let member = choice((item.clone(), attribute.clone().map(|a| a.map(Member::Attribute)))).boxed();
-    let build_block = |(((kind, keyword), ((id, title), l_brace)), members, r_brace): (
-        BlockHead,
-        Vec<Option<Member>>,
-        Option<Span>,
-    ),
-                       span: Span| Block {
-        kind,
-        keyword,
-        id,
-        title,
-        l_brace,
-        r_brace,
-        members: members.into_iter().flatten().collect(),
-        span,
-    };
+    let build_block =
+        |(((kind, keyword), ((id, title), l_brace)), members, r_brace): (BlockHead, Found<Member>, Option<Span>),
+         span: Span| Block { kind, keyword, id, title, l_brace, r_brace, members: members.0, span };
 
     let section = block_head(&[BlockKind::Segment, BlockKind::ValueMap], "`segment` or `value-map`")
-        .then(member.clone().repeated().collect::<Vec<_>>())
+        .then(member.clone().repeated().collect::<Found<Member>>())
         .then(block_close(choice((any_block_start.clone(), end())).boxed()))
         .map_with(move |((h, m), r), e| build_block((h, m, r), e.span()))
         .boxed();
 
     let canvas = block_head(&[BlockKind::Canvas], "`canvas`")
-        .then(choice((section.map(|s| Some(Member::Block(s))), member)).repeated().collect::<Vec<_>>())
+        .then(choice((section.map(|s| Some(Member::Block(s))), member)).repeated().collect::<Found<Member>>())
         .then(block_close(choice((canvas_start.clone(), end())).boxed()))
         .map_with(move |((h, m), r), e| Some(build_block((h, m, r), e.span())))
         .boxed();
 
     // Text outside any canvas: skipped up to the next `canvas` that starts a line.
     let top_junk = any().then(any().and_is(canvas_start.not()).repeated()).to(None);
-    canvas
-        .recover_with(via_parser(top_junk))
-        .repeated()
-        .collect::<Vec<Option<Block>>>()
-        .then_ignore(end())
-        .map(|c| c.into_iter().flatten().collect())
+    canvas.recover_with(via_parser(top_junk)).repeated().collect::<Found<Block>>().then_ignore(end()).map(|c| c.0)
 }

@@ -53,3 +53,22 @@ fn a_large_file_parses_the_same_in_parallel_groups_as_in_one_go() {
     assert_eq!(parallel.file, sequential.file);
     assert_eq!(parallel.errors, sequential.errors);
 }
+
+#[test]
+fn at_most_max_syntax_errors_are_reported_then_one_that_says_so() {
+    let text =
+        format!("canvas c \"C\" {{\n{}  segment s \"S\" {{ x }}\n}}\n", "  @ \"\n".repeat(3 * MAX_SYNTAX_ERRORS));
+    let errors = parse(&text).errors;
+    assert_eq!(errors.len(), MAX_SYNTAX_ERRORS + 1);
+    let last = errors.last().unwrap();
+    assert!(last.message.starts_with("more than 1000 syntax errors"), "{last:?}");
+    // The errors reported are the first ones, in order, all before the last.
+    assert!(errors.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    let line = |e: &SyntaxError| text[..e.span.start].matches('\n').count();
+    assert_eq!(line(&errors[0]), 1);
+    assert_eq!(line(&errors[MAX_SYNTAX_ERRORS - 1]), MAX_SYNTAX_ERRORS / 2);
+    // Fewer errors are all reported.
+    let few = format!("canvas c \"C\" {{\n{}}}\n", "  @ \"\n".repeat(MAX_SYNTAX_ERRORS / 2));
+    assert_eq!(parse(&few).errors.len(), MAX_SYNTAX_ERRORS);
+    assert!(!parse(&few).errors.iter().any(|e| e.message.starts_with("more than")));
+}
