@@ -14,14 +14,17 @@ use crate::{ErrorList, Span, SyntaxError};
 enum Raw {
     #[regex(r"\r\n|\n|\r")]
     Newline,
-    #[regex(r"//[^\r\n]*", allow_greedy = true)]
+    /// A comment runs to the end of its line. Scanned by hand ([`line_rest`]): the
+    /// automaton logos generates for a class of non-ASCII characters recurses once per
+    /// byte in debug builds, so 20,000 `é` overflowed the stack.
+    #[token("//", line_rest)]
     Comment,
     #[regex(r"[A-Za-z_][A-Za-z0-9_-]*")]
     Ident,
-    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*""#)]
-    Str,
-    #[regex(r#""([^"\\\r\n]|\\[^\r\n])*\\?"#)]
-    UnterminatedStr,
+    /// A string in quotes, on one line; `\` escapes the next character. Scanned by hand
+    /// ([`string_rest`]), for the reason given at [`Raw::Comment`].
+    #[token("\"", string_rest)]
+    Str(Closed),
     /// A number, optionally a percentage written at once after it (`85%`).
     #[regex(r"[0-9]+(\.[0-9]+)?%?")]
     Number,
@@ -200,11 +203,11 @@ pub fn lex(text: &str) -> Lexed {
                 continue;
             }
             Ok(Raw::Ident) => Kind::Ident(slice),
-            Ok(Raw::Str) => {
+            Ok(Raw::Str(Closed(true))) => {
                 check_escapes(slice, span.start, &mut out.errors);
                 Kind::Str(slice)
             }
-            Ok(Raw::UnterminatedStr) => {
+            Ok(Raw::Str(Closed(false))) => {
                 check_escapes(slice, span.start, &mut out.errors);
                 out.errors.push(SyntaxError::new(
                     Span::empty(span.end),
@@ -243,6 +246,41 @@ pub fn lex(text: &str) -> Lexed {
     }
     cut_deep_lists(&mut out);
     out
+}
+
+/// Whether a string found its closing quote on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Closed(bool);
+
+/// After `//`: the rest of the line, line break excluded. Linear, no recursion.
+fn line_rest(lex: &mut logos::Lexer<Raw>) {
+    let rest = lex.remainder().as_bytes();
+    let end = rest.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
+    lex.bump(end);
+}
+
+/// After the opening `"`: up to and including the closing `"`, or to the end of the
+/// line when there is none (a trailing `\` included, as written). Every byte it stops
+/// at is ASCII, so the token ends on a character boundary.
+fn string_rest(lex: &mut logos::Lexer<Raw>) -> Closed {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            b'"' => {
+                lex.bump(i + 1);
+                return Closed(true);
+            }
+            b'\n' | b'\r' => break,
+            // An escape takes the next character, unless the line ends there. UTF-8
+            // continuation bytes never equal `"`, `\\`, `\n` or `\r`, so stepping one byte
+            // into a multi-byte character is harmless.
+            b'\\' if matches!(rest.get(i + 1), Some(b) if *b != b'\n' && *b != b'\r') => i += 2,
+            _ => i += 1,
+        }
+    }
+    lex.bump(i.min(rest.len()));
+    Closed(false)
 }
 
 fn unexpected_text_message(text: &str) -> String {
@@ -434,6 +472,31 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<Kind<'_>> {
         lex(text).tokens.into_iter().map(|t| t.tok(text).kind).collect()
+    }
+
+    #[test]
+    fn long_non_ascii_strings_and_comments_do_not_overflow_the_stack() {
+        // logos's automaton for these recursed once per byte: 20,000 `é` crashed.
+        let long = "é".repeat(200_000);
+        let text = format!("// {long}\njob j \"{long}\" \"{long}");
+        let lexed = lex(&text);
+        assert_eq!(lexed.comments.len(), 1);
+        let kinds: Vec<Kind> = lexed.tokens.iter().map(|t| t.tok(&text).kind).collect();
+        assert_eq!(kinds.len(), 4);
+        assert!(matches!(kinds[2], Kind::Str(s) if s.len() == long.len() + 2));
+        assert!(matches!(kinds[3], Kind::Str(s) if s.len() == long.len() + 1), "unterminated, to the end");
+        assert_eq!(lexed.errors.len(), 1, "one unterminated string");
+    }
+
+    #[test]
+    fn strings_end_at_their_quote_or_their_line() {
+        assert_eq!(kinds(r#""a\"b" x"#), [Kind::Str(r#""a\"b""#), Kind::Ident("x")]);
+        assert_eq!(kinds("\"open\nx"), [Kind::Str("\"open"), Kind::Ident("x")]);
+        assert_eq!(kinds("\"open\\\r\nx"), [Kind::Str("\"open\\"), Kind::Ident("x")], "a trailing backslash stays");
+        assert_eq!(kinds("\"é\\é\" y"), [Kind::Str("\"é\\é\""), Kind::Ident("y")], "an escaped multi-byte character");
+        assert_eq!(kinds("\"\""), [Kind::Str("\"\"")]);
+        assert_eq!(kinds("\""), [Kind::Str("\"")]);
+        assert_eq!(kinds("// c\r\nx"), [Kind::Ident("x")]);
     }
 
     #[test]
