@@ -1,0 +1,181 @@
+//! The fuzz targets of `fuzz/` (cargo-fuzz, libFuzzer; see docs/fuzzing.md), each
+//! run for a bounded time: 12 seconds each by default, `VPC_FUZZ_SECONDS=<n>` for
+//! longer runs.
+//!
+//! Needs a nightly toolchain (`cargo +nightly`) and cargo-fuzz. When cargo-fuzz is
+//! missing it is installed with `cargo install cargo-fuzz --locked` if `CI` is set
+//! (about a minute); otherwise, as without nightly, the test prints a notice and
+//! passes. `VPC_FUZZ=skip` skips it.
+//!
+//! Before the run, the corpus of each target (`fuzz/corpus/<target>/`, not in git)
+//! is seeded with the examples and every `.vpc` file of the crates' test data. A
+//! crash (a panic, a failed check, a timeout of one input or running out of memory)
+//! fails the test and names the reproducer libFuzzer wrote under `fuzz/artifacts/`
+//! with the command that replays it; every target runs even after another crashed.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The targets, as named in `fuzz/Cargo.toml`.
+const TARGETS: [&str; 5] = ["check", "format", "lsp_edits", "render", "diff"];
+
+/// How the targets are built: no sanitizer (the code under test is safe Rust; the
+/// address sanitizer would double the build time), optimised, with debug
+/// assertions and overflow checks (cargo-fuzz's default).
+const BUILD_FLAGS: [&str; 2] = ["--sanitizer", "none"];
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// `cargo +nightly <args>` in `dir`, without the variables this test's own cargo set
+/// for it (they name the stable toolchain and the workspace's target folder).
+fn nightly_cargo(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.arg("+nightly").args(args).current_dir(dir);
+    for var in ["CARGO", "RUSTC", "RUSTDOC", "RUSTUP_TOOLCHAIN", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET_DIR"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn succeeds(mut cmd: Command) -> bool {
+    cmd.output().is_ok_and(|o| o.status.success())
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "--- stdout\n{}\n--- stderr\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Whether a nightly toolchain and cargo-fuzz are there, installing cargo-fuzz on CI.
+fn tools_ready(fuzz: &Path) -> bool {
+    if !succeeds(nightly_cargo(fuzz, &["--version"])) {
+        eprintln!("skipped: no nightly toolchain (`rustup toolchain install nightly` to run the fuzz targets)");
+        return false;
+    }
+    if succeeds(nightly_cargo(fuzz, &["fuzz", "--version"])) {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+    if !ci {
+        eprintln!("skipped: cargo-fuzz is not installed (`cargo install cargo-fuzz --locked` to run the fuzz targets)");
+        return false;
+    }
+    eprintln!("installing cargo-fuzz (CI is set)");
+    let mut install = Command::new("cargo");
+    install.args(["install", "cargo-fuzz", "--locked"]);
+    let output = install.output().expect("cannot run cargo install");
+    assert!(output.status.success(), "cargo install cargo-fuzz --locked failed\n{}", text(&output));
+    true
+}
+
+/// Every `.vpc` file under `dir`, recursively.
+fn vpc_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            vpc_files(&path, found);
+        } else if path.extension() == Some(OsStr::new("vpc")) {
+            found.push(path);
+        }
+    }
+}
+
+/// Seed each target's corpus: the examples and the test data, and for `diff` also
+/// every pair of examples (old version, NUL byte, new version; see its target).
+fn seed(repository: &Path, fuzz: &Path) {
+    let mut examples = Vec::new();
+    vpc_files(&repository.join("examples"), &mut examples);
+    let mut seeds = examples.clone();
+    for crate_dir in fs::read_dir(repository.join("crates")).unwrap() {
+        vpc_files(&crate_dir.unwrap().path().join("test_data"), &mut seeds);
+    }
+    seeds.sort();
+    examples.sort();
+    assert!(seeds.len() > examples.len() && !examples.is_empty(), "no seeds found in {}", repository.display());
+    let name = |path: &Path| path.strip_prefix(repository).unwrap().to_string_lossy().replace(['/', '\\'], "_");
+    for target in TARGETS {
+        let corpus = fuzz.join("corpus").join(target);
+        fs::create_dir_all(&corpus).unwrap();
+        for path in &seeds {
+            fs::copy(path, corpus.join(format!("seed_{}", name(path)))).unwrap();
+        }
+    }
+    let corpus = fuzz.join("corpus/diff");
+    for old in &examples {
+        for new in &examples {
+            let mut pair = fs::read(old).unwrap();
+            pair.push(0);
+            pair.extend(fs::read(new).unwrap());
+            fs::write(corpus.join(format!("seed_pair_{}_{}", name(old), name(new))), pair).unwrap();
+        }
+    }
+}
+
+/// What libFuzzer printed last about the run: its final statistics and the line that
+/// says where it wrote a crashing input.
+fn summary(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("Done ") || l.contains("Test unit written to") || l.starts_with("stat::"))
+        .collect()
+}
+
+#[test]
+fn fuzz_targets_find_no_crash() {
+    if std::env::var("VPC_FUZZ").is_ok_and(|v| v == "skip") {
+        eprintln!("skipped: VPC_FUZZ=skip");
+        return;
+    }
+    let repository = repository();
+    let fuzz = repository.join("fuzz");
+    if !tools_ready(&fuzz) {
+        return;
+    }
+    let seconds: u64 = match std::env::var("VPC_FUZZ_SECONDS") {
+        Ok(s) => s.parse().unwrap_or_else(|_| panic!("VPC_FUZZ_SECONDS={s:?} is not a number of seconds")),
+        Err(_) => 12,
+    };
+    seed(&repository, &fuzz);
+
+    let build = nightly_cargo(&fuzz, &["fuzz", "build"]).args(BUILD_FLAGS).output().expect("cannot run cargo fuzz");
+    assert!(build.status.success(), "cargo +nightly fuzz build failed\n{}", text(&build));
+
+    let mut crashes = Vec::new();
+    for target in TARGETS {
+        let max_total_time = format!("-max_total_time={seconds}");
+        let output = nightly_cargo(&fuzz, &["fuzz", "run"])
+            .args(BUILD_FLAGS)
+            .arg(target)
+            // One input taking 30 s is a hang: libFuzzer reports it as a crash.
+            .args(["--", &max_total_time, "-timeout=30", "-rss_limit_mb=2048", "-print_final_stats=1"])
+            .output()
+            .expect("cannot run cargo fuzz");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let lines = summary(&stderr);
+        eprintln!("{target}: {}", lines.join("\n  "));
+        if output.status.success() {
+            continue;
+        }
+        let reproducer =
+            stderr.lines().find_map(|l| l.split_once("Test unit written to ").map(|(_, path)| fuzz.join(path.trim())));
+        match reproducer {
+            Some(path) => crashes.push(format!(
+                "{target} crashed; reproducer: {}\n  replay: cd fuzz && cargo +nightly fuzz run {} {target} {}\n{}",
+                path.display(),
+                BUILD_FLAGS.join(" "),
+                path.display(),
+                stderr.lines().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"),
+            )),
+            None => crashes.push(format!("{target} failed without a reproducer\n{}", text(&output))),
+        }
+    }
+    assert!(crashes.is_empty(), "{}", crashes.join("\n\n"));
+}
