@@ -145,6 +145,15 @@ fn fuzz_targets_find_no_crash() {
     };
     seed(&repository, &fuzz);
 
+    // `cargo fuzz build` has no `--locked`: fetching with it first checks that
+    // fuzz/Cargo.lock is up to date, as `cargo test --locked` does for the workspace.
+    let fetch = nightly_cargo(&fuzz, &["fetch", "--locked"]).output().expect("cannot run cargo fetch");
+    assert!(
+        fetch.status.success(),
+        "fuzz/Cargo.lock is out of date (a crate's dependencies changed?): run `cargo fetch` in fuzz/ and commit \
+         fuzz/Cargo.lock\n{}",
+        text(&fetch)
+    );
     let build = nightly_cargo(&fuzz, &["fuzz", "build"]).args(BUILD_FLAGS).output().expect("cannot run cargo fuzz");
     assert!(build.status.success(), "cargo +nightly fuzz build failed\n{}", text(&build));
 
