@@ -1,5 +1,5 @@
 //! SVG, HTML and Markdown of the canvases of arbitrary text: no panic, the same bytes
-//! every time, and the SVG and the HTML page well-formed XML (as `vpc-render`
+//! every time (SVG, Markdown), and the SVG and the HTML page well-formed XML (as `vpc-render`
 //! promises: every text escaped, characters XML forbids replaced).
 
 #![no_main]
@@ -23,7 +23,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let markdown = vpc_render::markdown(canvases);
 
+    // (The HTML page is not rendered twice: it draws the same picture, and laying the
+    // picture out is most of the time a run takes.)
     assert_eq!(vpc_render::svg(canvases), svg, "SVG not deterministic");
-    assert_eq!(vpc_render::html(canvases), html, "HTML not deterministic");
     assert_eq!(vpc_render::markdown(canvases), markdown, "Markdown not deterministic");
 });

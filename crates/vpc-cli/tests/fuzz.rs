@@ -7,27 +7,27 @@
 //! (about a minute); otherwise, as without nightly, the test prints a notice and
 //! passes. `VPC_FUZZ=skip` skips it.
 //!
-//! Before the run, the corpus of each target (`fuzz/corpus/<target>/`, not in git)
-//! is seeded with the examples and every `.vpc` file of the crates' test data. A
+//! Each target starts from a fresh corpus in a temporary folder, seeded by
+//! `fuzz/seed.sh` with the examples and every `.vpc` file of the crates' test data. A
 //! crash (a panic, a failed check, a timeout of one input or running out of memory)
 //! fails the test and names the reproducer libFuzzer wrote under `fuzz/artifacts/`
 //! with the command that replays it; every target runs even after another crashed.
 
-use std::ffi::OsStr;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The targets, as named in `fuzz/Cargo.toml`.
 const TARGETS: [&str; 5] = ["check", "format", "lsp_edits", "render", "diff"];
 
-/// How the targets are built: no sanitizer (the code under test is safe Rust; the
-/// address sanitizer would double the build time), optimised, with debug
-/// assertions and overflow checks (cargo-fuzz's default).
+/// How the targets are built: without a sanitizer (the address sanitizer, cargo-fuzz's
+/// default, finds memory errors in unsafe code; the code under test is safe Rust, and
+/// without it the targets build and run faster), optimised, with debug assertions and
+/// overflow checks (cargo-fuzz's default).
 const BUILD_FLAGS: [&str; 2] = ["--sanitizer", "none"];
 
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+/// The cargo-fuzz project, `fuzz/`.
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz").canonicalize().unwrap()
 }
 
 /// `cargo +nightly <args>` in `dir`, without the variables this test's own cargo set
@@ -75,48 +75,10 @@ fn tools_ready(fuzz: &Path) -> bool {
     true
 }
 
-/// Every `.vpc` file under `dir`, recursively.
-fn vpc_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            vpc_files(&path, found);
-        } else if path.extension() == Some(OsStr::new("vpc")) {
-            found.push(path);
-        }
-    }
-}
-
-/// Seed each target's corpus: the examples and the test data, and for `diff` also
-/// every pair of examples (old version, NUL byte, new version; see its target).
-fn seed(repository: &Path, fuzz: &Path) {
-    let mut examples = Vec::new();
-    vpc_files(&repository.join("examples"), &mut examples);
-    let mut seeds = examples.clone();
-    for crate_dir in fs::read_dir(repository.join("crates")).unwrap() {
-        vpc_files(&crate_dir.unwrap().path().join("test_data"), &mut seeds);
-    }
-    seeds.sort();
-    examples.sort();
-    assert!(seeds.len() > examples.len() && !examples.is_empty(), "no seeds found in {}", repository.display());
-    let name = |path: &Path| path.strip_prefix(repository).unwrap().to_string_lossy().replace(['/', '\\'], "_");
-    for target in TARGETS {
-        let corpus = fuzz.join("corpus").join(target);
-        fs::create_dir_all(&corpus).unwrap();
-        for path in &seeds {
-            fs::copy(path, corpus.join(format!("seed_{}", name(path)))).unwrap();
-        }
-    }
-    let corpus = fuzz.join("corpus/diff");
-    for old in &examples {
-        for new in &examples {
-            let mut pair = fs::read(old).unwrap();
-            pair.push(0);
-            pair.extend(fs::read(new).unwrap());
-            fs::write(corpus.join(format!("seed_pair_{}_{}", name(old), name(new))), pair).unwrap();
-        }
-    }
+/// Seed a fresh corpus for each target in `dir` with `fuzz/seed.sh`.
+fn seed(fuzz: &Path, dir: &Path) {
+    let output = Command::new("bash").arg(fuzz.join("seed.sh")).arg(dir).output().expect("cannot run bash");
+    assert!(output.status.success(), "fuzz/seed.sh failed\n{}", text(&output));
 }
 
 /// What libFuzzer printed last about the run: its final statistics and the line that
@@ -128,14 +90,29 @@ fn summary(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The target's panic message (what failed, with the input for most checks), else
+/// the end of libFuzzer's output (a timeout, running out of memory).
+fn what_failed(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let shown = match lines.iter().position(|l| l.contains("panicked at")) {
+        Some(start) => lines[start..]
+            .iter()
+            .take_while(|l| !l.starts_with("stack backtrace:") && !l.starts_with("note:") && !l.starts_with("=="))
+            .take(40)
+            .copied()
+            .collect(),
+        None => lines[lines.len().saturating_sub(40)..].to_vec(),
+    };
+    shown.join("\n")
+}
+
 #[test]
 fn fuzz_targets_find_no_crash() {
     if std::env::var("VPC_FUZZ").is_ok_and(|v| v == "skip") {
         eprintln!("skipped: VPC_FUZZ=skip");
         return;
     }
-    let repository = repository();
-    let fuzz = repository.join("fuzz");
+    let fuzz = fuzz_dir();
     if !tools_ready(&fuzz) {
         return;
     }
@@ -143,7 +120,10 @@ fn fuzz_targets_find_no_crash() {
         Ok(s) => s.parse().unwrap_or_else(|_| panic!("VPC_FUZZ_SECONDS={s:?} is not a number of seconds")),
         Err(_) => 12,
     };
-    seed(&repository, &fuzz);
+    // A fresh corpus each time: libFuzzer first runs every input of its corpus, so a
+    // corpus kept from run to run would make the test slower and slower.
+    let corpus = tempfile::tempdir().unwrap();
+    seed(&fuzz, corpus.path());
 
     // `cargo fuzz build` has no `--locked`: fetching with it first checks that
     // fuzz/Cargo.lock is up to date, as `cargo test --locked` does for the workspace.
@@ -163,6 +143,7 @@ fn fuzz_targets_find_no_crash() {
         let output = nightly_cargo(&fuzz, &["fuzz", "run"])
             .args(BUILD_FLAGS)
             .arg(target)
+            .arg(corpus.path().join(target))
             // One input taking 30 s is a hang: libFuzzer reports it as a crash.
             .args(["--", &max_total_time, "-timeout=30", "-rss_limit_mb=2048", "-print_final_stats=1"])
             .output()
@@ -177,11 +158,11 @@ fn fuzz_targets_find_no_crash() {
             stderr.lines().find_map(|l| l.split_once("Test unit written to ").map(|(_, path)| fuzz.join(path.trim())));
         match reproducer {
             Some(path) => crashes.push(format!(
-                "{target} crashed; reproducer: {}\n  replay: cd fuzz && cargo +nightly fuzz run {} {target} {}\n{}",
-                path.display(),
-                BUILD_FLAGS.join(" "),
-                path.display(),
-                stderr.lines().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"),
+                "{target} crashed; reproducer: {path}\n  replay: cd fuzz && cargo +nightly fuzz run {flags} {target} \
+                 {path}\n  show:   cd fuzz && cargo +nightly fuzz fmt {flags} {target} {path}\n{}",
+                what_failed(&stderr),
+                path = path.display(),
+                flags = BUILD_FLAGS.join(" "),
             )),
             None => crashes.push(format!("{target} failed without a reproducer\n{}", text(&output))),
         }
