@@ -1,4 +1,4 @@
-//! The fuzz targets of `fuzz/` (cargo-fuzz, libFuzzer; see docs/fuzzing.md), each
+//! The fuzz targets of `fuzz/` (cargo-fuzz, libFuzzer; see docs/reliability.md, "Fuzzing"), each
 //! run for a bounded time: 12 seconds each by default, `VPC_FUZZ_SECONDS=<n>` for
 //! longer runs.
 //!
