@@ -173,27 +173,7 @@ impl Fix<'_> {
         let new_id = free_id(canvas, &format!("{verb}-{}", name.text));
         let title = vpc_syntax::lexer::escape(&format!("How we {verb}: {}", canvas.item(id).title));
         let stub = format!("{kind} {new_id} \"{title}\" {{ {key}: {} }}", name.text);
-        let Some(canvas_node) = self.file.canvas_block(c) else { return };
-        let value_map = canvas
-            .sections
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.kind == BlockKind::ValueMap)
-            .and_then(|(s, _)| self.file.section_node(c, SectionId(s as u32)));
-        let edit = match value_map {
-            Some(block) => insert_member(self.file, block, &stub),
-            None => {
-                let indent = self.file.indent_at(canvas_node.keyword.start).to_string();
-                let unit = "  ";
-                let text = format!("value-map {{\n{indent}{unit}{unit}{stub}\n{indent}{unit}}}");
-                let mut edit = insert_member(self.file, canvas_node, &text);
-                // A blank line between the segment and the new value map.
-                if canvas_node.r_brace.is_some() && edit.new_text.starts_with(&format!("{indent}{unit}value-map")) {
-                    edit.new_text.insert(0, '\n');
-                }
-                edit
-            }
-        };
+        let Some(edit) = self.insert_into_value_map(c, canvas, &stub) else { return };
         let what = if kind == ItemKind::Reliever { "pain" } else { "gain" };
         out.push(self.action(format!("Add a {kind} that {key} this {what} (`{new_id}`)"), vec![edit], true));
     }

@@ -17,6 +17,7 @@ pub(crate) mod duplicate_section;
 pub(crate) mod idle_product;
 pub(crate) mod invalid_value;
 pub(crate) mod missing_section;
+pub(crate) mod open_item;
 pub(crate) mod overserved_outcome;
 pub(crate) mod syntax_error;
 pub(crate) mod uncreated_gain;

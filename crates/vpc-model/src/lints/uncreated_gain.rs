@@ -18,22 +18,10 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{Code, Sink, item_scope, let_go_help, open_item_severity};
+use super::{Code, Sink, open_item};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
-    for (id, gain) in canvas.items_of(ItemKind::Gain) {
-        if canvas.is_addressed(id) {
-            continue;
-        }
-        let rank = gain.rank.word().map(|w| format!(" ({w})")).unwrap_or_default();
-        sink.report(
-            Code::UncreatedGain,
-            item_scope(index, id),
-            gain.name_span(),
-            format!("gain {}{rank} is not created by any creator", gain.label()),
-        )
-        .with_severity(open_item_severity(gain))
-        .with_help(let_go_help(gain, Code::UncreatedGain, "a creator", "creates"));
-    }
+    let this = (ItemKind::Gain, Code::UncreatedGain);
+    open_item::check(canvas, index, sink, this, "is not created by any creator", ("a creator", "creates"));
 }

@@ -19,22 +19,10 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{Code, Sink, item_scope, let_go_help, open_item_severity};
+use super::{Code, Sink, open_item};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
-    for (id, pain) in canvas.items_of(ItemKind::Pain) {
-        if canvas.is_addressed(id) {
-            continue;
-        }
-        let rank = pain.rank.word().map(|w| format!(" ({w})")).unwrap_or_default();
-        sink.report(
-            Code::UnrelievedPain,
-            item_scope(index, id),
-            pain.name_span(),
-            format!("pain {}{rank} is not relieved by any reliever", pain.label()),
-        )
-        .with_severity(open_item_severity(pain))
-        .with_help(let_go_help(pain, Code::UnrelievedPain, "a reliever", "relieves"));
-    }
+    let this = (ItemKind::Pain, Code::UnrelievedPain);
+    open_item::check(canvas, index, sink, this, "is not relieved by any reliever", ("a reliever", "relieves"));
 }

@@ -19,22 +19,10 @@
 
 use vpc_syntax::ItemKind;
 
-use super::{Code, Sink, item_scope, let_go_help, open_item_severity};
+use super::{Code, Sink, open_item};
 use crate::model::Canvas;
 
 pub(crate) fn check(canvas: &Canvas, index: usize, sink: &mut Sink) {
-    for (id, job) in canvas.items_of(ItemKind::Job) {
-        if canvas.is_addressed(id) {
-            continue;
-        }
-        let rank = job.rank.word().map(|w| format!(" ({w})")).unwrap_or_default();
-        sink.report(
-            Code::UnservedJob,
-            item_scope(index, id),
-            job.name_span(),
-            format!("job {}{rank} is not served by any product", job.label()),
-        )
-        .with_severity(open_item_severity(job))
-        .with_help(let_go_help(job, Code::UnservedJob, "a product", "serves"));
-    }
+    let this = (ItemKind::Job, Code::UnservedJob);
+    open_item::check(canvas, index, sink, this, "is not served by any product", ("a product", "serves"));
 }
