@@ -381,16 +381,17 @@ impl Cx<'_> {
     /// The identifiers of the canvas's items of `kind`, those not yet covered first.
     fn references(&self, kind: ItemKind, link: Option<Link>, written: &[String]) -> Vec<Completion> {
         let Some(canvas) = self.canvas() else { return Vec::new() };
-        let mut seen: Vec<&str> = Vec::new();
+        // Sets, not lists: a canvas of 10,000 pains made this quadratic per request.
+        let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         let fit = canvas.judge().total();
         canvas
             .items_of(kind)
             .filter_map(|(id, item)| {
                 let name = item.id.as_ref()?.text.as_str();
-                if written.iter().any(|w| w == name) || seen.contains(&name) {
+                if written.contains(name) || !seen.insert(name) {
                     return None;
                 }
-                seen.push(name);
                 let (group, note) = priority(canvas, id, link);
                 // Heavier first: the rank's weight (16 at most), an outcome's opportunity (20 at most).
                 let weight = 20u32.saturating_sub(match link {

@@ -29,6 +29,10 @@ pub(crate) struct Frame {
     pub keyword: Option<Span>,
     /// The token index of the `{`.
     pub open: usize,
+    /// `Other` frames only: how many more anonymous `{` are open right inside this
+    /// one. Runs of them are counted, not stacked, so that a line of 100,000 `{` costs
+    /// one frame, not 100,000 for every request that looks at the stack.
+    pub nested: u32,
 }
 
 impl Frame {
@@ -103,10 +107,20 @@ pub(crate) fn frames(file: &File, upto: usize) -> Vec<Frame> {
                     Some((kind, keyword)) => (kind, Some(keyword)),
                     None => (FrameKind::Other, None),
                 };
-                stack.push(Frame { kind, keyword, open: i });
+                match stack.last_mut() {
+                    Some(top) if kind == FrameKind::Other && top.kind == FrameKind::Other => {
+                        top.nested = top.nested.saturating_add(1)
+                    }
+                    _ => stack.push(Frame { kind, keyword, open: i, nested: 0 }),
+                }
             }
             TokenKind::RBrace => {
-                stack.pop();
+                match stack.last_mut() {
+                    Some(top) if top.nested > 0 => top.nested -= 1,
+                    _ => {
+                        stack.pop();
+                    }
+                }
                 pending = None;
             }
             _ => pending = None,

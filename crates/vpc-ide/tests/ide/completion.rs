@@ -399,3 +399,31 @@ fn item_snippets_ask_the_trigger_questions() {
         }
     }
 }
+
+#[test]
+fn anonymous_braces_are_counted_and_closed_in_order() {
+    // Runs of `{` that open no block are counted on one frame (a line of 100,000 of
+    // them once cost 100,000 frames a request); closing them all returns to the block.
+    let closed = "canvas c \"C\" {\n  { { { } } }\n  segment s \"S\" {\n    $0\n  }\n}\n";
+    assert!(labels(closed).contains("job"), "{}", labels(closed));
+    let inside = "canvas c \"C\" {\n  { { { } $0 } }\n}\n";
+    assert_eq!(labels(inside), "", "still inside anonymous braces");
+    let many = format!("canvas c \"C\" {{\n  {}\n  $0\n}}\n", "{".repeat(100_000));
+    assert_eq!(labels(&many), "");
+}
+
+#[test]
+fn reference_candidates_of_a_large_canvas_each_come_once() {
+    // 5,000 pains: the candidates once were deduplicated against a list, quadratic.
+    let mut text = String::from("canvas c \"C\" {\n  segment s \"S\" {\n");
+    for n in 0..5_000 {
+        text.push_str(&format!("    pain p{n} \"P\" {{ severity: light }}\n"));
+    }
+    text.push_str(
+        "    pain p1 \"A duplicate id\"\n  }\n  value-map {\n    reliever r \"R\" { relieves: [p0, $0] }\n  }\n}\n",
+    );
+    let (file, offset) = cursor(&text);
+    let labels: Vec<String> = completions(&file, offset).into_iter().map(|c| c.label).collect();
+    assert_eq!(labels.len(), 4_999, "every pain once, less the one written");
+    assert!(!labels.contains(&"p0".to_string()));
+}
