@@ -707,18 +707,8 @@ fn the_examples_compare_cleanly_with_themselves_and_each_other() {
     for a in &texts {
         assert!(diff_texts(a, a).is_empty());
         for b in &texts {
-            let diff = diff_texts(a, b);
             // Rendering never panics, whatever the pair.
-            let report = vpc_diff::Report {
-                old_revision: None,
-                new_revision: None,
-                files: vec![vpc_diff::FileDiff {
-                    path: "x.vpc".into(),
-                    old_path: None,
-                    status: Status::Modified,
-                    diff,
-                }],
-            };
+            let report = report(&diff_texts(a, b));
             let _ = vpc_diff::render::human(&report, true);
             let _ = vpc_diff::render::markdown(&report);
             let _ = vpc_diff::render::json(&report);
