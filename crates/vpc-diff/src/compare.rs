@@ -154,21 +154,9 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
     let (old_judgement, new_judgement) = (old.judge(), new.judge());
     let fit = FitChange { before: old_judgement.fit, after: new_judgement.fit };
     // Must-haves are compared through the item pairing: an unaddressed must-have of the
-    // new canvas is new when its old counterpart (if any) was not an unaddressed must-have.
-    let was_unaddressed = |o: usize| old_judgement.unaddressed.contains(&ItemId(o as u32));
-    let newly: Vec<ItemId> = new_judgement
-        .unaddressed
-        .iter()
-        .copied()
-        .filter(|n| !new_to_old[n.0 as usize].is_some_and(was_unaddressed))
-        .collect();
-    let is_unaddressed = |n: usize| new_judgement.unaddressed.contains(&ItemId(n as u32));
-    let no_longer: Vec<ItemId> = old_judgement
-        .unaddressed
-        .iter()
-        .copied()
-        .filter(|o| !old_to_new[o.0 as usize].is_some_and(is_unaddressed))
-        .collect();
+    // new canvas is new when its old counterpart (if any) was not one, and the other way round.
+    let newly = not_in(&new_judgement.unaddressed, &new_to_old, &old_judgement.unaddressed);
+    let no_longer = not_in(&old_judgement.unaddressed, &old_to_new, &new_judgement.unaddressed);
     let verdict = VerdictChange {
         before: Some(old_judgement.verdict.as_str()),
         after: Some(new_judgement.verdict.as_str()),
@@ -194,6 +182,12 @@ fn compare_canvas(old: &Canvas, new: &Canvas) -> CanvasDiff {
         changed,
         coverage,
     }
+}
+
+/// The items of `ids` whose counterpart on the other side (through `pairing`) is not
+/// among `other`, or that have none.
+fn not_in(ids: &[ItemId], pairing: &[Option<usize>], other: &[ItemId]) -> Vec<ItemId> {
+    ids.iter().copied().filter(|i| !pairing[i.0 as usize].is_some_and(|o| other.contains(&ItemId(o as u32)))).collect()
 }
 
 /// How must-haves are named in a diff: id, else title in quotes.
